@@ -255,6 +255,10 @@ final class DumpRun {
                 checkCancelled();
             }
             checkCancelled();
+            if (monitor != null) {
+                monitor.shutdownNow();
+            }
+            notify(l -> l.onProgress(progress())); // the final numbers, even for a dump shorter than a tick
             tracker.finish(DumpStatus.COMPLETE, null);
             tracker.write(true);
             Manifest m = tracker.last();
@@ -342,8 +346,7 @@ final class DumpRun {
 
     private void dumpTask(Connection c, ChunkPlanner.Task task) {
         TableJob t = task.table();
-        tracker.tableStarted(t.ref);
-        if (task.index() == 1) {
+        if (tracker.tableStarted(t.ref)) {
             notify(l -> l.onTableStarted(t.ref));
         }
         String predicate = task.fullScan() ? null : task.lower() == null && task.upper() == null ? null

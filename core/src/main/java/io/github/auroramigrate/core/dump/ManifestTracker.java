@@ -129,12 +129,15 @@ final class ManifestTracker {
         dirty = true;
     }
 
-    synchronized void tableStarted(TableRef ref) {
+    /** @return true for the first call on a table (its data starts to be read) */
+    synchronized boolean tableStarted(TableRef ref) {
         TableState t = state(ref);
         if (t.status == TableStatus.PENDING) {
             t.status = TableStatus.IN_PROGRESS;
             dirty = true;
+            return true;
         }
+        return false;
     }
 
     /** Records a finished chunk. @return true when this completed the table */

@@ -40,6 +40,7 @@ final class Snapshotter {
     private final DumpOptions options;
     private final String job;
     private final List<String> failures = new ArrayList<>();
+    private final List<String> coordinateNotes = new ArrayList<>();
 
     Snapshotter(Connection coordinator, List<Connection> workers, List<TableRef> tables, ServerInfo info, DumpOptions options,
             String job) {
@@ -178,7 +179,14 @@ final class Snapshotter {
     }
 
     private String note() {
-        return failures.isEmpty() ? null : "Stronger methods were not possible: " + String.join("; ", failures);
+        List<String> parts = new ArrayList<>();
+        if (!failures.isEmpty()) {
+            parts.add("Stronger methods were not possible: " + String.join("; ", failures));
+        }
+        if (!coordinateNotes.isEmpty()) {
+            parts.add("Coordinates: " + String.join("; ", coordinateNotes));
+        }
+        return parts.isEmpty() ? null : String.join(". ", parts);
     }
 
     private void lockTimeout() throws SQLException {
@@ -291,7 +299,7 @@ final class Snapshotter {
                 }
             }
         } catch (SQLException e) {
-            failures.add("binlog position not readable (" + e.getMessage() + "; grant REPLICATION CLIENT"
+            coordinateNotes.add("binlog position not readable (" + e.getMessage() + "; grant REPLICATION CLIENT"
                     + (mariadb ? " / BINLOG MONITOR" : "") + ")");
         }
         if (mariadb) {

@@ -90,6 +90,8 @@ class DumpIT {
                 "GRANT SELECT ON `" + db + "`.* TO '" + user.replace("-", "") + "'@'%'");
         DumpStore store = DumpStores.directory(dir);
         AtomicInteger chunkEvents = new AtomicInteger();
+        java.util.Set<TableRef> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Map<TableRef, Long> finished = new java.util.concurrent.ConcurrentHashMap<>();
         ConcurrentLinkedQueue<DumpProgress> progress = new ConcurrentLinkedQueue<>();
         DumpListener listener = new DumpListener() {
             @Override
@@ -101,6 +103,17 @@ class DumpIT {
             @Override
             public void onProgress(DumpProgress p) {
                 progress.add(p);
+            }
+
+            @Override
+            public void onTableStarted(TableRef table) {
+                assertThat(started.add(table)).as("started once: %s", table).isTrue();
+            }
+
+            @Override
+            public void onTableFinished(TableRef table, long rows) {
+                assertThat(started).contains(table);
+                finished.put(table, rows);
             }
         };
         Dump dump = Dump.from(DumpTestSupport.endpoint(server)).schemas(db).exclude(db + ".audit_*")
@@ -192,7 +205,17 @@ class DumpIT {
                 }).reduce("", String::concat);
         assertThat(grants).contains("CREATE USER").contains("GRANT SELECT").doesNotContain("Secret-1");
         assertThat(m.users()).noneSatisfy(u -> assertThat(u.account()).startsWith("'mysql."));
-        assertThat(progress).isNotNull();
+        DumpProgress last = null;
+        for (DumpProgress p : progress) {
+            last = p;
+        }
+        assertThat(last).isNotNull();
+        assertThat(last.rows()).isEqualTo(m.totals().rows());
+        assertThat(last.chunksDone()).isEqualTo(m.totals().chunks());
+        assertThat(last.tablesDone()).isEqualTo(last.tablesTotal()).isEqualTo(5);
+        assertThat(last.dataBytes()).isEqualTo(m.totals().dataBytes());
+        assertThat(last.bytesPerSecond()).isPositive();
+        assertThat(finished).isEqualTo(r.tableRows());
     }
 
     @ParameterizedTest
