@@ -79,4 +79,30 @@ class DumpJobIT {
         assertThat(after.failure()).contains("CANCELLED");
         assertThat(threads).allSatisfy(n -> assertThat(n).matches("aurora-dump-\\d+-1"));
     }
+
+    @Test
+    void workersRunOnACallerSuppliedExecutor() throws Exception {
+        TestServer server = TestServers.shared(ServerKind.MARIADB_114, AuroraProfile.NONE, "source");
+        String db = server.createSchema("exec");
+        server.execute("CREATE TABLE `" + db + "`.t (id INT PRIMARY KEY, pad VARCHAR(100))",
+                "INSERT INTO `" + db + "`.t SELECT seq, REPEAT('p', 100) FROM `" + db + "`.seq_1_to_500",
+                "ANALYZE TABLE `" + db + "`.t");
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2,
+                r -> new Thread(r, "caller-pool"));
+        try {
+            DumpResult r = Dump.from(DumpTestSupport.endpoint(server)).schemas(db).to(DumpStores.directory(dir))
+                    .threads(2).chunkSize(DataSize.ofKilobytes(4)).executor(pool).listener(new DumpListener() {
+                        @Override
+                        public void onChunkWritten(TableRef table, ChunkEntry chunk) {
+                            threads.add(Thread.currentThread().getName());
+                        }
+                    }).build().run();
+            assertThat(r.rows()).isEqualTo(500);
+            assertThat(threads).containsExactly("caller-pool");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(pool.isShutdown()).isTrue();
+    }
 }
