@@ -152,7 +152,7 @@ class HandbookErrorsIT {
             awaitQueryRunning(server, id);
             server.execute("KILL " + id);
             SQLException e = sleeping.get(30, TimeUnit.SECONDS);
-            assertThat(e).as("the sleeping statement must fail").isNotNull();
+            assertThat((Throwable) e).as("the sleeping statement must fail").isNotNull();
             Diagnosis d = ErrorCatalog.diagnose(e, null);
             assertThat(d.code()).isEqualTo(DiagnosisCode.SERVER_GONE_AWAY);
             assertThat(d.isRetryable()).isTrue();
