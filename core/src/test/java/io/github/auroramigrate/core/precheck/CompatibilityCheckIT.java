@@ -37,9 +37,7 @@ class CompatibilityCheckIT {
                         + " RETURN CONVERT_TZ(x, 'UTC', 'Europe/Paris')");
         TargetProfile live = TargetProfile.probe(TestEndpoints.of(target));
         // plant "largest value over max_allowed_packet" by checking against a 1 MiB target setting
-        TargetProfile smallPacket = new TargetProfile(live.name(), live.version(), live.mariadb(), live.canSetAnyDefiner(),
-                live.existingAccounts(), live.binlogEnabled(), live.trustFunctionCreators(), live.hasSuper(), live.sqlMode(),
-                live.timeZoneTables(), live.lowerCaseTableNames(), 1L << 20, live.authPlugins(), live.collations(), live.localInfile());
+        TargetProfile smallPacket = live.withMaxAllowedPacket(1L << 20);
 
         CompatibilityReport report = CompatibilityCheck.source(TestEndpoints.of(source)).schemas(s).target(smallPacket).build().run();
 
