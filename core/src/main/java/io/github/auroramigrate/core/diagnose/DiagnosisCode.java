@@ -46,7 +46,9 @@ public enum DiagnosisCode {
     /** 1044/1142/1143/1045 on a statement: the user lacks a privilege the statement needs. */
     ACCESS_DENIED_STATEMENT(false, "Access denied: the user lacks a privilege this statement needs.",
             "Find the statement at the reported line and check that the user holds every privilege it needs "
-                    + "(GRANT it, or run the statement as a user that holds it).",
+                    + "(GRANT it, or run the statement as a user that holds it). If the statement uses a view, routine "
+                    + "or trigger, check that its DEFINER account exists on this server: MySQL reports a missing definer "
+                    + "(1449) only to SUPER holders and plain 'access denied' to everyone else, Aurora's master user included.",
             1044, 1142, 1143),
     /** 1227: the statement needs SUPER (or a dynamic privilege) - typical of DEFINER clauses on Aurora. */
     SUPER_PRIVILEGE_REQUIRED(false, "The statement needs the SUPER privilege (or an equivalent dynamic privilege).",

@@ -92,6 +92,13 @@ class HandbookErrorsIT {
         try (Connection c = TestEndpoints.of(target).connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE `" + schema + "`.t1 (id INT PRIMARY KEY)");
             s.execute("CREATE DEFINER=`nouser`@`%` VIEW `" + schema + "`.v1 AS SELECT id FROM `" + schema + "`.t1");
+            // MySQL names the missing definer (1449) only to SUPER holders; the master user gets a plain 1045
+            SQLException e = catchThrowableOfType(() -> s.executeQuery("SELECT * FROM `" + schema + "`.v1").close(), SQLException.class);
+            Diagnosis asMaster = ErrorCatalog.diagnose(e, null);
+            assertThat(asMaster.code()).isEqualTo(DiagnosisCode.ACCESS_DENIED_STATEMENT);
+            assertThat(asMaster.remedy()).contains("DEFINER");
+        }
+        try (Connection c = target.rootConnection(); Statement s = c.createStatement()) {
             SQLException e = catchThrowableOfType(() -> s.executeQuery("SELECT * FROM `" + schema + "`.v1").close(), SQLException.class);
             assertThat(ErrorCatalog.diagnose(e, null).code()).isEqualTo(DiagnosisCode.DEFINER_MISSING);
         }
