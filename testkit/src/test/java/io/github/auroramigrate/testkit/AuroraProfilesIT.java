@@ -98,6 +98,7 @@ class AuroraProfilesIT {
     @ParameterizedTest
     @EnumSource(value = AuroraProfile.class, names = {"AURORA_MYSQL_2", "AURORA_MYSQL_3"})
     void rdsProceduresReplicateFromPlainSource(AuroraProfile profile) throws Exception {
+        boolean v3 = profile == AuroraProfile.AURORA_MYSQL_3;
         TestServer target = aurora(profile);
         TestServer source = TestServers.shared(target.kind(), AuroraProfile.NONE, "rds-source");
         String replUser = "repl_" + profile.ordinal();
@@ -107,47 +108,112 @@ class AuroraProfilesIT {
             st.execute("CREATE USER IF NOT EXISTS '" + replUser + "'@'%' IDENTIFIED BY 'R3pl''pa\\\\ss'");
             st.execute("GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + replUser + "'@'%'");
         }
-        String file;
-        long pos;
-        try (Connection c = source.rootConnection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
-            assertThat(rs.next()).isTrue();
-            file = rs.getString(1);
-            pos = rs.getLong(2);
-        }
+        String[] coordinates = masterStatus(source);
         String db = "rds_repl_" + profile.ordinal();
-        source.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".t (id INT PRIMARY KEY, v VARCHAR(20))",
-                "INSERT INTO " + db + ".t VALUES (1, 'replicated')");
+        String table = db + ".t";
+        source.execute("CREATE DATABASE " + db, "CREATE TABLE " + table + " (id INT PRIMARY KEY, v VARCHAR(100))",
+                "INSERT INTO " + table + " VALUES (1, 'replicated')");
 
-        String setExternal = profile == AuroraProfile.AURORA_MYSQL_3
-                ? "mysql.rds_set_external_source" : "mysql.rds_set_external_master";
-        try (Connection c = target.connection()) {
+        try (Connection c = target.connection(); Statement st = c.createStatement()) {
+            String setExternal = v3 ? "mysql.rds_set_external_source" : "mysql.rds_set_external_master";
             try (CallableStatement call = c.prepareCall("{CALL " + setExternal + "(?, ?, ?, ?, ?, ?, ?)}")) {
                 call.setString(1, source.host());
                 call.setInt(2, source.port());
                 call.setString(3, replUser);
                 call.setString(4, replPassword);
-                call.setString(5, file);
-                call.setLong(6, pos);
+                call.setString(5, coordinates[0]);
+                call.setLong(6, Long.parseLong(coordinates[1]));
                 call.setInt(7, 0);
                 call.execute();
             }
-            try (Statement st = c.createStatement()) {
-                st.execute("CALL mysql.rds_start_replication()");
-            }
-            String value = awaitValue(target, "SELECT v FROM " + db + ".t WHERE id = 1", Duration.ofSeconds(60));
-            assertThat(value).isEqualTo("replicated");
-            try (Statement st = c.createStatement()) {
-                assertThat(allRows(st, "SHOW SLAVE STATUS")).contains(source.host());
-                st.execute("CALL mysql.rds_stop_replication()");
-                st.execute(profile == AuroraProfile.AURORA_MYSQL_3
-                        ? "CALL mysql.rds_reset_external_source()" : "CALL mysql.rds_reset_external_master()");
-                assertThat(allRows(st, "SHOW SLAVE STATUS")).isEmpty();
-            }
+            assertThat(query(st, "SELECT @rds_sql")).as("no password left in a user variable").isNull();
+            st.execute("CALL mysql.rds_start_replication()");
+            assertThat(awaitValue(target, "SELECT v FROM " + table + " WHERE id = 1", Duration.ofSeconds(60)))
+                    .isEqualTo("replicated");
+            assertThat(allRows(st, "SHOW SLAVE STATUS")).contains(source.host());
+
+            // a conflicting row stops the applier with 1062; rds_skip_repl_error skips that event
+            target.execute("SET SESSION sql_log_bin = 0", "INSERT INTO " + table + " VALUES (2, 'target')");
+            source.execute("INSERT INTO " + table + " VALUES (2, 'source')");
+            awaitSqlError(st, 1062);
+            st.execute("CALL mysql.rds_skip_repl_error()");
+            source.execute("INSERT INTO " + table + " VALUES (3, 'after skip')");
+            assertThat(awaitValue(target, "SELECT v FROM " + table + " WHERE id = 3", Duration.ofSeconds(60)))
+                    .isEqualTo("after skip");
+            assertThat(target.queryString("SELECT v FROM " + table + " WHERE id = 2")).contains("target");
+
+            // rds_next_master_log moves the replica to the start of the following binlog file
+            st.execute("CALL mysql.rds_stop_replication()");
+            String current = masterStatus(source)[0];
+            int index = Integer.parseInt(current.substring(current.lastIndexOf('.') + 1));
+            source.execute("INSERT INTO " + table + " VALUES (4, 'skipped with the rest of " + current + "')",
+                    "FLUSH BINARY LOGS");
+            String next = masterStatus(source)[0];
+            assertThat(next).isNotEqualTo(current);
+            source.execute("INSERT INTO " + table + " VALUES (5, 'in " + next + "')");
+            st.execute(v3 ? "CALL mysql.rds_next_source_log(" + index + ")" : "CALL mysql.rds_next_master_log(" + index + ")");
+            assertThat(awaitValue(target, "SELECT v FROM " + table + " WHERE id = 5", Duration.ofSeconds(60)))
+                    .isEqualTo("in " + next);
+            assertThat(target.queryString("SELECT v FROM " + table + " WHERE id = 4")).isEmpty();
+
+            st.execute("CALL mysql.rds_stop_replication()");
+            st.execute(v3 ? "CALL mysql.rds_reset_external_source()" : "CALL mysql.rds_reset_external_master()");
+            assertThat(allRows(st, "SHOW SLAVE STATUS")).isEmpty();
         } finally {
             target.execute("STOP SLAVE", "RESET SLAVE ALL", "DROP DATABASE IF EXISTS " + db);
             source.execute("DROP DATABASE IF EXISTS " + db);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = AuroraProfile.class, names = {"AURORA_MYSQL_2", "AURORA_MYSQL_3"})
+    void autoPositionProcedureReplicatesWithGtids(AuroraProfile profile) throws Exception {
+        ServerKind kind = profile == AuroraProfile.AURORA_MYSQL_3 ? ServerKind.MYSQL_80 : ServerKind.MYSQL_57;
+        try (TestServer source = TestServers.startPrivate(kind);
+             TestServer target = TestServers.startPrivate(kind, profile)) {
+            source.enableGtid();
+            target.enableGtid();
+            assertThat(source.queryString("SELECT @@gtid_mode")).contains("ON");
+            source.execute("CREATE USER 'repl'@'%' IDENTIFIED BY 'pw'",
+                    "GRANT REPLICATION SLAVE ON *.* TO 'repl'@'%'",
+                    "CREATE DATABASE g", "CREATE TABLE g.t (id INT PRIMARY KEY)", "INSERT INTO g.t VALUES (42)");
+            String proc = profile == AuroraProfile.AURORA_MYSQL_3
+                    ? "mysql.rds_set_external_source_with_auto_position"
+                    : "mysql.rds_set_external_master_with_auto_position";
+            try (Connection c = target.connection(); Statement st = c.createStatement()) {
+                st.execute("CALL " + proc + "('127.0.0.1', " + source.port() + ", 'repl', 'pw', 0)");
+                st.execute("CALL mysql.rds_start_replication()");
+            }
+            assertThat(awaitValue(target, "SELECT id FROM g.t", Duration.ofSeconds(60))).isEqualTo("42");
+            String sourceUuid = source.queryString("SELECT @@server_uuid").orElseThrow();
+            assertThat(target.queryString("SELECT @@GLOBAL.gtid_executed").orElseThrow()).contains(sourceUuid);
+            try (Connection c = target.rootConnection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SHOW SLAVE STATUS")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString("Auto_Position")).isEqualTo("1");
+            }
+        }
+    }
+
+    private static String[] masterStatus(TestServer s) throws SQLException {
+        try (Connection c = s.rootConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
+            assertThat(rs.next()).isTrue();
+            return new String[] {rs.getString(1), Long.toString(rs.getLong(2))};
+        }
+    }
+
+    private static void awaitSqlError(Statement st, int code) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (ResultSet rs = st.executeQuery("SHOW SLAVE STATUS")) {
+                if (rs.next() && rs.getInt("Last_SQL_Errno") == code) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("replica did not stop with error " + code + ":\n" + allRows(st, "SHOW SLAVE STATUS"));
     }
 
     @ParameterizedTest
