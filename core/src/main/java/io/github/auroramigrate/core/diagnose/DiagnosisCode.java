@@ -126,6 +126,9 @@ public enum DiagnosisCode {
             "Re-create the file from the source (dump the affected chunk again); nothing from it was committed.", 0),
     /** Configuration or input the library rejected before touching a server. */
     INVALID_INPUT(false, "The input or configuration is not valid.", "Correct the input as the message says.", 0),
+    /** The work was cancelled: its thread was interrupted or its job closed. */
+    CANCELLED(true, "The operation was cancelled (interrupted or closed) before it finished.",
+            "Nothing is wrong with the data; run it again when wanted (a dump starts over, a load resumes).", 0),
     // ---- binlog replication (module replication); no error numbers here: 1062/1032/2003 etc. mean something
     // else outside a replica's status, so the replication module maps Last_IO_Errno/Last_SQL_Errno itself.
     /** The target has no replication configured (SHOW REPLICA STATUS is empty). */
