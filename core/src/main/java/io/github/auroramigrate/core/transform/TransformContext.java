@@ -113,7 +113,7 @@ public final class TransformContext {
         current = t.name();
         try {
             List<Statement> out = t.apply(s, this);
-            if (out == null || out.contains(null)) {
+            if (out == null || out.stream().anyMatch(java.util.Objects::isNull)) {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
                         "Transform " + current + " returned null for the statement at " + s.location()));
             }

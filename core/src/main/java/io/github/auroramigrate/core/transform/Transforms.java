@@ -158,6 +158,20 @@ public final class Transforms {
     }
 
     /**
+     * Removes SQL modes the target does not know from {@code SET sql_mode} statements ({@code NO_AUTO_CREATE_USER}
+     * from every 5.7 and MariaDB dump with routines fails on 8.0 with error 1231).
+     *
+     * <pre>{@code
+     * Transforms.fixSqlModes(TargetVersion.MYSQL_80)
+     * }</pre>
+     *
+     * @see SqlModeFilter
+     */
+    public static Transform fixSqlModes(TargetVersion target) {
+        return new SqlModeFilter(target);
+    }
+
+    /**
      * Removes MariaDB-only syntax MySQL rejects ({@code /*M!...* /} comments, {@code PAGE_CHECKSUM},
      * {@code TRANSACTIONAL}), drops sequence statements and reports what cannot be translated.
      *
