@@ -241,9 +241,17 @@ public final class Replication implements AutoCloseable {
     public void start() {
         synchronized (lock) {
             run(sql().start());
+            startHeartbeat();
+        }
+    }
+
+    /** Starts the heartbeat writer if one was asked for and it is not running (start() does this). Idempotent. */
+    public void startHeartbeat() {
+        synchronized (lock) {
             if (heartbeatInterval != null && heartbeat == null) {
-                heartbeat = new Heartbeat(sourcePool(), heartbeatSchema, heartbeatInterval, name);
-                heartbeat.start();
+                Heartbeat hb = new Heartbeat(sourcePool(), heartbeatSchema, heartbeatInterval, name);
+                hb.start();
+                heartbeat = hb;
             }
         }
     }
@@ -293,6 +301,7 @@ public final class Replication implements AutoCloseable {
         synchronized (lock) {
             if (heartbeat != null) {
                 heartbeat.close();
+                heartbeat = null;
             }
         }
     }
