@@ -1,0 +1,14 @@
+package io.github.auroramigrate.testkit.internal;
+
+import java.time.Duration;
+
+/** Deadlines, overridable by system properties for slow CI machines. */
+final class Timeouts {
+    private Timeouts() {
+    }
+
+    /** How long a start (or initialisation) may take: {@code aurora.testkit.startTimeoutSeconds}, default 180. */
+    static Duration start() {
+        return Duration.ofSeconds(Long.getLong("aurora.testkit.startTimeoutSeconds", 180L));
+    }
+}
