@@ -623,7 +623,7 @@ public final class Replication implements AutoCloseable {
     public SkipReport skipToNextLogFile() {
         synchronized (lock) {
             ReplicaStatus s = status();
-            if (s.lastIoErrno() != 1236) {
+            if (!StatusDiagnoser.isSourceError1236(s)) {
                 throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
                         "skipToNextLogFile() is only for I/O error 1236; the replica reports " + s));
             }

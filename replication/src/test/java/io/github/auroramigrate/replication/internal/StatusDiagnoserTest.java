@@ -70,6 +70,24 @@ class StatusDiagnoserTest {
     }
 
     @Test
+    void mysql80Reports1236AsErrno13114() {
+        Map<String, String> m = healthy();
+        m.put("Slave_IO_Running", "No");
+        m.put("Last_IO_Errno", "13114");
+        m.put("Last_IO_Error", "Got fatal error 1236 from master when reading data from binary log: 'Client requested "
+                + "master to start replication from position > file size'");
+        assertThat(codes(m)).containsExactly(DiagnosisCode.REPLICATION_IMPOSSIBLE_POSITION);
+        assertThat(StatusDiagnoser.isSourceError1236(ReplicaStatus.fromRow(m))).isTrue();
+        m.put("Last_IO_Error", "Got fatal error 1236 from source when reading data from binary log: 'Could not find first "
+                + "log file name in binary log index file'");
+        assertThat(codes(m)).containsExactly(DiagnosisCode.REPLICATION_BINLOG_PURGED);
+        m.put("Last_IO_Errno", "13122");
+        m.put("Last_IO_Error", "Relay log write failure: could not queue event from master");
+        assertThat(codes(m)).containsExactly(DiagnosisCode.REPLICATION_IO_ERROR);
+        assertThat(StatusDiagnoser.isSourceError1236(ReplicaStatus.fromRow(m))).isFalse();
+    }
+
+    @Test
     void io2003ErrorConnectingToMaster() {
         Map<String, String> m = healthy();
         m.put("Slave_IO_State", "Connecting to master");
