@@ -241,9 +241,17 @@ public final class Replication implements AutoCloseable {
     public void start() {
         synchronized (lock) {
             run(sql().start());
+            startHeartbeat();
+        }
+    }
+
+    /** Starts the heartbeat writer if one was asked for and it is not running (start() does this). Idempotent. */
+    public void startHeartbeat() {
+        synchronized (lock) {
             if (heartbeatInterval != null && heartbeat == null) {
-                heartbeat = new Heartbeat(sourcePool(), heartbeatSchema, heartbeatInterval, name);
-                heartbeat.start();
+                Heartbeat hb = new Heartbeat(sourcePool(), heartbeatSchema, heartbeatInterval, name);
+                hb.start();
+                heartbeat = hb;
             }
         }
     }
@@ -293,6 +301,7 @@ public final class Replication implements AutoCloseable {
         synchronized (lock) {
             if (heartbeat != null) {
                 heartbeat.close();
+                heartbeat = null;
             }
         }
     }
@@ -614,7 +623,7 @@ public final class Replication implements AutoCloseable {
     public SkipReport skipToNextLogFile() {
         synchronized (lock) {
             ReplicaStatus s = status();
-            if (s.lastIoErrno() != 1236) {
+            if (!StatusDiagnoser.isSourceError1236(s)) {
                 throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
                         "skipToNextLogFile() is only for I/O error 1236; the replica reports " + s));
             }

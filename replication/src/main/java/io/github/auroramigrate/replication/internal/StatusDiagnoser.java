@@ -69,9 +69,10 @@ public final class StatusDiagnoser {
         String lower = text.toLowerCase(Locale.ROOT);
         String where = s.received().map(p -> " (replica wants " + p + ")").orElse("");
         DiagnosisCode code;
-        if (errno == 1236 && lower.contains("impossible position")) {
+        boolean fatal1236 = isSourceError1236(s);
+        if (fatal1236 && (lower.contains("impossible position") || lower.contains("position > file size"))) {
             code = DiagnosisCode.REPLICATION_IMPOSSIBLE_POSITION;
-        } else if (errno == 1236 && (lower.contains("could not find first log file") || lower.contains("purged"))) {
+        } else if (fatal1236 && (lower.contains("could not find first log file") || lower.contains("purged"))) {
             code = DiagnosisCode.REPLICATION_BINLOG_PURGED;
         } else if (errno == 1593 || lower.contains("server ids") || lower.contains("server uuids")
                 || lower.contains("equal mysql server ids") || lower.contains("equal mariadb server ids")) {
@@ -92,6 +93,15 @@ public final class StatusDiagnoser {
             d = d.withAdvice("The replica connects to " + s.sourceHost() + ":" + s.sourcePort() + ".");
         }
         return d;
+    }
+
+    /**
+     * Whether the I/O thread stopped on the source's error 1236. MySQL 5.7 and MariaDB report Last_IO_Errno 1236;
+     * MySQL 8.0 reports its own 13114 with "Got fatal error 1236 from source" in the text.
+     */
+    public static boolean isSourceError1236(ReplicaStatus s) {
+        return s.lastIoErrno() == 1236 || (s.lastIoErrno() != 0
+                && s.lastIoError().toLowerCase(Locale.ROOT).contains("fatal error 1236"));
     }
 
     private static Diagnosis sqlError(ReplicaStatus s, String workerError, String endpoint) {
