@@ -76,6 +76,10 @@ class DefinerTransformTest {
                 + " SELECT 1");
         assertThat(one(strip, "ALTER DEFINER=`u`@`%` VIEW v AS SELECT 1")).containsExactly("ALTER VIEW v AS SELECT 1");
         assertThat(one(strip, "ALTER DEFINER=`u`@`%` EVENT e ENABLE")).containsExactly("ALTER EVENT e ENABLE");
+        // mysqldump 5.0/5.1 routine form
+        assertThat(one(strip, "DELIMITER ;;\n/*!50003 CREATE*/ /*!50020 DEFINER=`root`@`localhost`*/ /*!50003 PROCEDURE"
+                + " `p`() BEGIN SELECT 1; END */;;")).containsExactly("/*!50003 CREATE*/ /*!50003 PROCEDURE `p`() BEGIN"
+                + " SELECT 1; END */");
     }
 
     @Test
