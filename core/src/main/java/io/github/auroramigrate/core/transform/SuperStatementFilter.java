@@ -120,18 +120,32 @@ final class SuperStatementFilter implements Transform {
         if (restricted.size() == assignments.size()) {
             return drop(ctx);
         }
-        for (Assignment a : restricted) {
-            int first = a.first();
-            int last = a.last();
+        // delete runs of consecutive restricted assignments, each with one comma next to it
+        int k = 0;
+        while (k < assignments.size()) {
+            if (!restricted.contains(assignments.get(k))) {
+                k++;
+                continue;
+            }
+            int end = k;
+            while (end + 1 < assignments.size() && restricted.contains(assignments.get(end + 1))) {
+                end++;
+            }
+            int first = assignments.get(k).first();
+            int last = assignments.get(end).last();
             int prev = e.previous(first);
             int next = e.next(last);
             if (prev >= 0 && t.get(prev).isOperator(",")) {
                 first = prev;                      // ", GLOBAL x = 1"
             } else if (next >= 0 && t.get(next).isOperator(",")) {
                 last = next;                       // "GLOBAL x = 1, "
+                if (last + 1 < t.size() && t.get(last + 1).type() == TokenType.WHITESPACE) {
+                    last++;
+                }
             }
             e.delete(t.get(first), t.get(last));
-            ctx.count("assignment removed");
+            ctx.count("assignment removed", end - k + 1L);
+            k = end + 1;
         }
         // a removed "GLOBAL" keyword must not change the scope of the assignments after it: they were
         // restricted too (a scope word applies to the assignments that follow it) and are removed as well

@@ -73,6 +73,20 @@ class StatementReaderTest {
         assertThat(after.text()).isEqualTo("/*!50003 SET sql_mode              = @saved_sql_mode */ ");
     }
 
+    /**
+     * Lines as the mysql client reports them. Measured with the mariadb 10.11 client: loading this fixture into
+     * MySQL 8.0.31 as a user without SUPER/SET_USER_ID failed with "ERROR 1227 (42000) at line 211" (the trigger),
+     * "--\n-- comment\n--\n\nSELECT * FROM nonexist.t;" with "ERROR 1049 (42000) at line 5" and
+     * "SELECT 1;\n/* c *&#47;\nSELECT\n * FROM nonexist.t;" with "ERROR 1049 (42000) at line 3".
+     */
+    @Test
+    void linesAreWhatTheMysqlClientReports() {
+        Statement trigger = find(readFile(Fixtures.MYSQL80_DUMP, SqlOptions.DEFAULT), "TRIGGER `trg_t1`");
+        assertThat(trigger.line()).isEqualTo(211);
+        assertThat(readAll("--\n-- comment\n--\n\nSELECT * FROM nonexist.t;").get(0).line()).isEqualTo(5);
+        assertThat(readAll("SELECT 1;\n/* c */\nSELECT\n * FROM nonexist.t;").get(1).line()).isEqualTo(3);
+    }
+
     @Test
     void sandboxLineIsACommentAndStatementsKeepTheirKinds() {
         List<Statement> all = readFile(Fixtures.MARIADB114_DUMP, SqlOptions.DEFAULT);
