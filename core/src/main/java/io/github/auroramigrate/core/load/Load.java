@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,7 @@ public final class Load {
     private final LoadListener listener;
     private final int maxRetries;
     private final Duration retryBackoff;
+    private final ScriptRunner.Rewriter rewriter = ScriptRunner.Rewriter.NONE;
 
     private Load(Builder b) {
         this.target = b.target;
@@ -111,18 +113,25 @@ public final class Load {
                 throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
             }
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
-            ScriptRunner scripts = new ScriptRunner(pool, journal);
-            for (SqlScript s : source.schemaScripts()) {
-                scripts.run(s);
-            }
             Map<String, TableTally> tables = new LinkedHashMap<>();
             for (ChunkSource ch : source.chunks()) {
                 tables.computeIfAbsent(ch.qualifiedTable(), TableTally::new);
             }
             DataPhase data = new DataPhase(pool, journal, used, tables);
-            data.run();
-            for (SqlScript s : source.postDataScripts()) {
-                scripts.run(s);
+            Connection ddl = pool.connection();
+            ScriptRunner scripts = new ScriptRunner(ddl, journal, rewriter, target.describe(), UnaryOperator.identity());
+            try {
+                SessionSettings previous = applySettings(ddl);
+                for (SqlScript s : source.schemaScripts()) {
+                    scripts.run(s);
+                }
+                data.run();
+                for (SqlScript s : source.postDataScripts()) {
+                    scripts.run(s);
+                }
+                restore(ddl, previous);
+            } finally {
+                closeQuietly(ddl);
             }
             List<TableLoadResult> perTable = tables.values().stream().map(TableTally::result).toList();
             LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(), data.rows.get(),
@@ -130,6 +139,30 @@ public final class Load {
             LOG.info("{}", result.summary());
             tell(() -> listener.loadFinished(result));
             return result;
+        }
+    }
+
+    private SessionSettings applySettings(Connection c) {
+        try {
+            return SessionSettings.apply(c);
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
+    }
+
+    private void restore(Connection c, SessionSettings previous) {
+        try {
+            previous.restore(c);
+        } catch (SQLException e) {
+            LOG.debug("{}: restoring session settings failed: {}", jobId, e.toString());
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("close failed: {}", e.toString());
         }
     }
 

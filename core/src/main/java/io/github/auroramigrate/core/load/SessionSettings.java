@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  *   <li>{@code unique_checks=0}: cheaper secondary unique indexes (the dump's data is already unique);</li>
  *   <li>{@code time_zone='+00:00'}: TIMESTAMP text is read as UTC, as our dumps write it;</li>
  *   <li>{@code sql_mode} without {@code NO_ZERO_DATE}, {@code NO_ZERO_IN_DATE}, {@code STRICT_*} and with
- *       {@code NO_AUTO_VALUE_ON_ZERO}: zero dates ({@code 0000-00-00}) the source holds load unchanged instead of
+ *       {@code NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES} (the dump format's load mode): zero and invalid dates ({@code 0000-00-00}) the source holds load unchanged instead of
  *       failing, and an AUTO_INCREMENT value 0 stays 0 (as mysqldump does).</li>
  * </ul>
  */
@@ -60,9 +60,10 @@ final class SessionSettings {
     static String loadSqlMode(String current) {
         String kept = Arrays.stream(current.split(","))
                 .map(s -> s.trim().toUpperCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty() && !DROPPED.contains(s) && !s.equals("NO_AUTO_VALUE_ON_ZERO"))
+                .filter(s -> !s.isEmpty() && !DROPPED.contains(s) && !s.equals("NO_AUTO_VALUE_ON_ZERO") && !s.equals("ALLOW_INVALID_DATES"))
                 .collect(Collectors.joining(","));
-        return kept.isEmpty() ? "NO_AUTO_VALUE_ON_ZERO" : kept + ",NO_AUTO_VALUE_ON_ZERO";
+        String added = "NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES";
+        return kept.isEmpty() ? added : kept + "," + added;
     }
 
     /** Puts these (previous) settings back. */

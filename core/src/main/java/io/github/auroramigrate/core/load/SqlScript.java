@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,6 +21,14 @@ import java.util.zip.GZIPInputStream;
 public interface SqlScript {
     /** @return the name shown in diagnoses ({@code file line N}) and used as the journal key; at most 150 characters is best */
     String name();
+
+    /**
+     * @return the session sql_mode the script must run with (routines and triggers keep the mode they were
+     *         created with), or empty to run with the load's own
+     */
+    default Optional<String> sqlMode() {
+        return Optional.empty();
+    }
 
     /** @return the script's bytes (UTF-8 unless the statements say otherwise), uncompressed */
     InputStream open() throws IOException;
