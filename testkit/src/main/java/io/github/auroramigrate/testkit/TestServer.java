@@ -53,6 +53,7 @@ public final class TestServer implements AutoCloseable {
     private final ServerHandle handle;
     private final String masterPassword;
     private final String version;
+    private volatile boolean gtid;
 
     private TestServer(ServerKind kind, AuroraProfile profile, String role, boolean shared, ServerHandle handle,
                        String masterPassword, String version) {
@@ -275,10 +276,48 @@ public final class TestServer implements AutoCloseable {
         return handle.isRunning();
     }
 
-    /** Stops and starts the server process on the same port, keeping its data. */
+    /**
+     * Switches a MySQL server to {@code gtid_mode=ON} (with {@code enforce_gtid_consistency=ON}) online,
+     * through the documented OFF_PERMISSIVE/ON_PERMISSIVE steps; kept across {@link #restart()}.
+     * Use it on private servers: GTID consistency rejects statements (e.g. {@code CREATE TABLE ... SELECT}
+     * on 5.7) that other tests sharing a server may use. MariaDB always has GTIDs: nothing to do.
+     *
+     * @throws TestkitException if a step fails
+     */
+    public void enableGtid() {
+        if (kind.isMariaDb()) {
+            return;
+        }
+        gtid = true;
+        if ("ON".equals(queryString("SELECT @@GLOBAL.gtid_mode").orElse(""))) {
+            return;
+        }
+        execute("SET GLOBAL enforce_gtid_consistency = ON", "SET GLOBAL gtid_mode = OFF_PERMISSIVE",
+                "SET GLOBAL gtid_mode = ON_PERMISSIVE");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!"0".equals(queryString("SELECT VARIABLE_VALUE FROM performance_schema.global_status"
+                + " WHERE VARIABLE_NAME = 'Ongoing_anonymous_transaction_count'").orElse("0"))) {
+            if (System.nanoTime() > deadline) {
+                throw new TestkitException("Anonymous transactions still running on " + describe()
+                        + " after 60 s; cannot switch gtid_mode to ON");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TestkitException("Interrupted while enabling GTIDs on " + describe(), e);
+            }
+        }
+        execute("SET GLOBAL gtid_mode = ON");
+    }
+
+    /** Stops and starts the server process on the same port, keeping its data (and GTID mode). */
     public void restart() {
         long t0 = System.nanoTime();
         handle.restart();
+        if (gtid) {
+            enableGtid();
+        }
         LOG.info("Restarted {} on port {} in {} ms", kind.displayName(), port(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }

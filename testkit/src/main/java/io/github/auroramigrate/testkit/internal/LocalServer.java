@@ -109,7 +109,7 @@ final class LocalServer implements ServerHandle {
                 newPort = true;
                 continue;
             }
-            throw new TestkitException(startFailure(kind, failure, log));
+            throw new TestkitException(StartFailures.message(kind, failure, log));
         }
     }
 
@@ -135,18 +135,6 @@ final class LocalServer implements ServerHandle {
         }
         return kind.displayName() + " did not accept connections within " + Timeouts.start().toSeconds()
                 + " s (last error: " + (last == null ? "none" : last.getMessage()) + ")";
-    }
-
-    /** Builds the start-failure message: what happened, the log tail, and the libaio remedy when it applies. */
-    static String startFailure(ServerKind kind, String what, String logTail) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("Cannot start ").append(kind.displayName()).append(": ").append(what);
-        if (logTail.contains("libaio.so.1") && logTail.contains("error while loading shared libraries")) {
-            sb.append("\nThe OS library libaio.so.1 is missing: install it with `apt-get install -y libaio1`"
-                    + " (or run scripts/install-os-deps.sh).");
-        }
-        sb.append("\n--- server log (tail) ---\n").append(logTail.strip());
-        return sb.toString();
     }
 
     Connection rootConnect(Duration timeout) throws SQLException {

@@ -53,7 +53,7 @@ final class Templates {
                 if (!done || p.exitValue() != 0) {
                     String what = done ? "initialisation exited with code " + p.exitValue()
                             : "initialisation did not finish within " + Timeouts.start().toSeconds() + " s";
-                    throw new TestkitException(LocalServer.startFailure(kind, what, FileTools.tail(log, 40)));
+                    throw new TestkitException(StartFailures.message(kind, what, FileTools.tail(log, 40)));
                 }
                 Files.writeString(marker, kind.version() + "\n");
             } catch (IOException e) {
