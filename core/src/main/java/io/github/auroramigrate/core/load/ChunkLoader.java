@@ -12,6 +12,10 @@ import io.github.auroramigrate.core.endpoint.EndpointPool;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import io.github.auroramigrate.core.sql.SqlOptions;
+import io.github.auroramigrate.core.sql.StatementReader;
+import java.util.Collections;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -124,7 +128,8 @@ final class ChunkLoader {
             LOG.debug("{}: chunk {} already loaded, skipped", journal.jobId(), chunk.id());
             return new Outcome(chunk, true, 0, Duration.ZERO, 1);
         }
-        long rows = method == LoadMethod.INSERT ? insert(c, chunk) : loadData(c, chunk);
+        long rows = chunk.format() == ChunkFormat.SQL ? sql(c, chunk)
+                : method == LoadMethod.INSERT ? insert(c, chunk) : loadData(c, chunk);
         if (chunk.expectedRows().isPresent() && chunk.expectedRows().getAsLong() != rows) {
             throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "chunk " + chunk.id() + " of "
                     + chunk.qualifiedTable() + " loaded " + rows + " rows, the manifest says " + chunk.expectedRows().getAsLong()
@@ -152,8 +157,12 @@ final class ChunkLoader {
             js.setLocalInfileInputStream(in);
             try {
                 st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + quote(chunk.schema()) + "." + quote(chunk.table())
-                        + " " + chunk.format().loadDataOptions() + columnList(chunk));
-                return st.getUpdateCount();
+                        + " " + ChunkFormat.loadDataOptions() + " " + chunk.loadDataColumns());
+                long rows = st.getUpdateCount();
+                if (!in.eof) {
+                    throw new IOException("the driver stopped reading the chunk before its end");
+                }
+                return rows;
             } catch (SQLException e) {
                 if (in.failure != null) {
                     throw in.failure;
@@ -181,6 +190,7 @@ final class ChunkLoader {
         try (InputStream in = chunk.open()) {
             FlatRowReader reader = new FlatRowReader(in);
             String head = "INSERT INTO " + quote(chunk.schema()) + "." + quote(chunk.table()) + columnList(chunk) + " VALUES ";
+            List<String> exprs = chunk.insertExpressions();
             List<List<byte[]>> batch = new ArrayList<>();
             long bytes = 0;
             long rows = 0;
@@ -196,21 +206,25 @@ final class ChunkLoader {
                     bytes += f == null ? 4 : f.length + 2;
                 }
                 if ((batch.size() + 1) * width > MAX_PARAMS || bytes > MAX_BATCH_BYTES) {
-                    rows += flush(c, head, batch, width);
+                    rows += flush(c, head, batch, width, exprs);
                     bytes = 0;
                 }
             }
-            rows += flush(c, head, batch, width);
+            rows += flush(c, head, batch, width, exprs);
             return rows;
         }
     }
 
-    private static long flush(Connection c, String head, List<List<byte[]>> batch, int width) throws SQLException {
+    private static long flush(Connection c, String head, List<List<byte[]>> batch, int width, List<String> exprs)
+            throws SQLException {
         if (batch.isEmpty()) {
             return 0;
         }
-        String tuple = "(" + String.join(",", java.util.Collections.nCopies(width, "?")) + ")";
-        String sql = head + String.join(",", java.util.Collections.nCopies(batch.size(), tuple));
+        if (!exprs.isEmpty() && exprs.size() != width) {
+            throw new SQLException("rows have " + width + " fields, the chunk declares " + exprs.size() + " columns");
+        }
+        String tuple = "(" + (exprs.isEmpty() ? String.join(",", Collections.nCopies(width, "?")) : String.join(",", exprs)) + ")";
+        String sql = head + String.join(",", Collections.nCopies(batch.size(), tuple));
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (List<byte[]> row : batch) {
@@ -232,6 +246,30 @@ final class ChunkLoader {
         int n = batch.size();
         batch.clear();
         return n;
+    }
+
+    private long sql(Connection c, ChunkSource chunk) throws SQLException, IOException {
+        long rows = 0;
+        try (InputStream in = chunk.open();
+                StatementReader reader = StatementReader.of(in, chunk.id(), SqlOptions.DEFAULT);
+                Statement st = c.createStatement()) {
+            st.execute("USE " + quote(chunk.schema()));
+            for (io.github.auroramigrate.core.sql.Statement s = reader.read(); s != null; s = reader.read()) {
+                try {
+                    rows += st.executeUpdate(s.text());
+                } catch (SQLException e) {
+                    throw new LoadException(ErrorCatalog.diagnose(e, endpoint).withLocation(s.location()),
+                            chunk.qualifiedTable(), chunk.id(), e);
+                }
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (MigrationException e) {
+            if (e instanceof LoadException le) {
+                throw le;
+            }
+            throw new IOException(e.getMessage(), e); // the splitter found the file cut or undecodable
+        }
+        return rows;
     }
 
     private static boolean isAscii(byte[] f) {
@@ -298,6 +336,7 @@ final class ChunkLoader {
      */
     private static final class Guarded extends FilterInputStream {
         private IOException failure;
+        private boolean eof;
 
         Guarded(InputStream in) {
             super(in);
@@ -306,7 +345,9 @@ final class ChunkLoader {
         @Override
         public int read() throws IOException {
             try {
-                return in.read();
+                int b = in.read();
+                eof |= b < 0;
+                return b;
             } catch (IOException | RuntimeException e) {
                 throw remember(e);
             }
@@ -315,7 +356,9 @@ final class ChunkLoader {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return in.read(b, off, len);
+                int n = in.read(b, off, len);
+                eof |= n < 0;
+                return n;
             } catch (IOException | RuntimeException e) {
                 throw remember(e);
             }

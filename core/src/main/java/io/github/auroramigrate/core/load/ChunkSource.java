@@ -41,9 +41,26 @@ public interface ChunkSource {
         return "";
     }
 
-    /** @return the chunk's format */
-    default FlatFormat format() {
-        return FlatFormat.MYSQL_DEFAULT;
+    /** @return the chunk's format; default {@link ChunkFormat#FLAT} */
+    default ChunkFormat format() {
+        return ChunkFormat.FLAT;
+    }
+
+    /**
+     * @return what follows the format options in {@code LOAD DATA}: the column list and an optional SET clause,
+     *         e.g. {@code (`id`,@c1) SET `bits`=UNHEX(@c1)}; default: {@link #columns()} quoted, or nothing
+     */
+    default String loadDataColumns() {
+        return columns().isEmpty() ? "" : columns().stream().map(ChunkLoader::quote)
+                .collect(java.util.stream.Collectors.joining(",", "(", ")"));
+    }
+
+    /**
+     * @return for the INSERT fallback, one SQL expression per field with {@code ?} where the field's value goes,
+     *         e.g. {@code UNHEX(?)}; default: empty, meaning a bare {@code ?} for each field
+     */
+    default List<String> insertExpressions() {
+        return List.of();
     }
 
     /**

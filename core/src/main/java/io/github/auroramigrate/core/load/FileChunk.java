@@ -217,7 +217,7 @@ public final class FileChunk implements ChunkSource {
             return this;
         }
 
-        /** Required: the file, in {@link FlatFormat#MYSQL_DEFAULT}. */
+        /** Required: the file, in {@link ChunkFormat#FLAT}. */
         public Builder file(Path file) {
             this.file = file;
             return this;

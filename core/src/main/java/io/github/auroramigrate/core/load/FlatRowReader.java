@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads rows of {@link FlatFormat#MYSQL_DEFAULT} (tab-separated, newline-terminated, backslash escapes, {@code \N}
+ * Reads rows of {@link ChunkFormat#FLAT} (tab-separated, newline-terminated, backslash escapes, {@code \N}
  * for NULL) as byte fields, for the INSERT fallback. Not thread-safe.
  */
 final class FlatRowReader {

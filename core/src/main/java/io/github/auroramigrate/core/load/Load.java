@@ -105,7 +105,7 @@ public final class Load {
         List<Diagnosis> warnings = new ArrayList<>();
         Endpoint loading = target.toBuilder().property("allowLoadLocalInfile", "true").build();
         LoadJournal journal = LoadJournal.of(jobId);
-        try (EndpointPool pool = loading.pool(threads)) {
+        try (EndpointPool pool = loading.pool(threads + 1)) { // + the DDL connection
             LoadMethod used = resolveMethod(pool, warnings);
             try (Connection c = pool.connection()) {
                 journal.ensureExists(c);
