@@ -325,10 +325,12 @@ public final class TestServer implements AutoCloseable {
     /** Stops the server and deletes its files; idempotent. Also for shared servers (a later
      *  {@link TestServers#shared} call starts a replacement). */
     public void stop() {
-        if (handle.isRunning()) {
-            LOG.info("Stopping {}", describe());
-        }
+        boolean running = handle.isRunning();
+        long t0 = System.nanoTime();
         handle.stop();
+        if (running) {
+            LOG.info("Stopped {} in {} ms", describe(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        }
     }
 
     /** Stops a private server (like {@link #stop()}); does nothing for a shared one, which lives until JVM exit. */

@@ -21,9 +21,11 @@
  * kept beside them and copied for each server. Every server has its own temp directory, a free loopback
  * port, a unique {@code server_id}, binlog on in ROW format, {@code local_infile=1},
  * {@code max_allowed_packet=64M}, {@code secure_file_priv} set to {@link
- * io.github.auroramigrate.testkit.TestServer#secureFilePriv()}, and trades durability for speed
- * ({@code innodb_flush_log_at_trx_commit=2}, {@code sync_binlog=0}). Servers are stopped (SIGTERM, then
- * SIGKILL after 60 s) and their files deleted when the JVM exits; servers left behind by a JVM that was
+ * io.github.auroramigrate.testkit.TestServer#secureFilePriv()}, binlogs expiring after an hour, and trades
+ * durability for speed ({@code innodb_flush_log_at_trx_commit=2}, {@code sync_binlog=0}). Servers are
+ * stopped (SIGTERM, then SIGKILL after 3 s, {@code -Daurora.testkit.stopTimeoutSeconds}, as their files are
+ * deleted anyway; {@code restart()} waits up to 60 s for a clean shutdown) and their files deleted when the
+ * JVM exits; servers left behind by a JVM that was
  * killed are cleaned up by the next JVM that starts one. The MySQL binaries need the OS library
  * {@code libaio.so.1} ({@code scripts/install-os-deps.sh}). Linux x86-64 only.
  *

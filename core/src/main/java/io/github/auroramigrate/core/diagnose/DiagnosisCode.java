@@ -124,6 +124,9 @@ public enum DiagnosisCode {
             "Re-create the file from the source (dump the affected chunk again); nothing from it was committed.", 0),
     /** Configuration or input the library rejected before touching a server. */
     INVALID_INPUT(false, "The input or configuration is not valid.", "Correct the input as the message says.", 0),
+    /** The work was cancelled: its thread was interrupted or its job closed. */
+    CANCELLED(true, "The operation was cancelled (interrupted or closed) before it finished.",
+            "Nothing is wrong with the data; run it again when wanted (a dump starts over, a load resumes).", 0),
     /** Anything not in the catalogue. */
     UNKNOWN(false, "An error the catalogue does not recognise.",
             "Read the server's message and error number; the cause is attached.", 0);

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param characterSetClient  character_set_client it was created with, or null
  * @param collationConnection collation_connection it was created with, or null
  * @param databaseCollation   the schema's collation when it was created, or null
+ * @param timeZone            an event's time zone, else null
  */
 public record ObjectEntry(String schema, String name, ObjectType type, String ddlFile, String table, String sqlMode,
-        String characterSetClient, String collationConnection, String databaseCollation) {
+        String characterSetClient, String collationConnection, String databaseCollation, String timeZone) {
     /** Validates required parts. */
     public ObjectEntry {
         Objects.requireNonNull(schema, "schema");

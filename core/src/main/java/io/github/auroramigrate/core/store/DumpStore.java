@@ -58,6 +58,22 @@ public interface DumpStore extends AutoCloseable {
     /** Deletes a file; no error when it does not exist. */
     void delete(String key) throws IOException;
 
+    /**
+     * Writes a whole file atomically: it appears complete under {@code key}, or not at all if writing fails.
+     *
+     * @throws IOException when it cannot be written
+     */
+    default void put(String key, byte[] content) throws IOException {
+        StoreOutputStream out = create(key);
+        try {
+            out.write(content);
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+        out.close();
+    }
+
     /** Releases resources (clients, connections). Idempotent. The stored files stay. */
     @Override
     default void close() {

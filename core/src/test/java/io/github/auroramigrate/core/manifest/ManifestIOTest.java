@@ -30,8 +30,8 @@ class ManifestIOTest {
                 List.of("gen"), new Chunking("PRIMARY", ChunkingMethod.INTEGER_RANGE, List.of(new KeyColumn("id", KeyKind.NUMBER, null))),
                 "id > 5", "(`id`,`näme`)", List.of(c1, c2), 2L, cs);
         ObjectEntry trigger = new ObjectEntry("a", "trg", ObjectType.TRIGGER, "schema/a/trigger/trg.sql", "t",
-                "STRICT_TRANS_TABLES", "utf8mb4", "utf8mb4_0900_ai_ci", "utf8mb4_0900_ai_ci");
-        ObjectEntry view = new ObjectEntry("a", "v", ObjectType.VIEW, "schema/a/view/v.sql", null, null, null, null, null);
+                "STRICT_TRANS_TABLES", "utf8mb4", "utf8mb4_0900_ai_ci", "utf8mb4_0900_ai_ci", null);
+        ObjectEntry view = new ObjectEntry("a", "v", ObjectType.VIEW, "schema/a/view/v.sql", null, null, "utf8mb4", "utf8mb4_general_ci", null, null);
         return new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, "id-1", status, t0, t0.plusSeconds(5), 10,
                 status == DumpStatus.COMPLETE ? t0.plusSeconds(9) : null, null, "aurora-migrate test",
                 new SourceServer("root@h:3306", "MYSQL", "8.0.31", "8.0.31-log", "MySQL Community Server", 1, "uuid", 0,

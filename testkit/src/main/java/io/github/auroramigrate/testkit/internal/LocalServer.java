@@ -25,7 +25,13 @@ import java.util.concurrent.TimeUnit;
 final class LocalServer implements ServerHandle {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
     private static final int START_ATTEMPTS = 3;
+    /** Clean shutdown deadline before a restart, where the data must survive. */
     static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
+    /**
+     * Deadline before SIGKILL when the data is deleted anyway: a source whose replica just went away
+     * can spend 10 s in shutdown waiting for its dump threads, which buys nothing here.
+     */
+    static final Duration DISPOSE_DEADLINE = Duration.ofSeconds(Long.getLong("aurora.testkit.stopTimeoutSeconds", 3L));
 
     private final ServerKind kind;
     private final Path basedir;
@@ -102,7 +108,7 @@ final class LocalServer implements ServerHandle {
                 return;
             }
             String log = FileTools.tail(paths.errorLog(), 40) + "\n" + FileTools.tail(paths.consoleLog(), 20);
-            stopProcess();
+            stopProcess(DISPOSE_DEADLINE);
             boolean portClash = log.contains("Address already in use") || log.contains("Do you already have another");
             if (portClash && attempt < START_ATTEMPTS) {
                 LOG.warn("{} could not bind port {}; retrying on another port", kind.displayName(), port);
@@ -190,7 +196,7 @@ final class LocalServer implements ServerHandle {
         if (removed) {
             throw new IllegalStateException(kind.displayName() + " on port " + port + " was stopped; it cannot restart");
         }
-        stopProcess();
+        stopProcess(STOP_DEADLINE);
         launch(false);
     }
 
@@ -211,7 +217,7 @@ final class LocalServer implements ServerHandle {
         }
         removed = true;
         try {
-            stopProcess();
+            stopProcess(DISPOSE_DEADLINE);
         } finally {
             FileTools.deleteTree(paths.root());
             if (!paths.socketDir().equals(paths.root())) {
@@ -222,16 +228,16 @@ final class LocalServer implements ServerHandle {
     }
 
     /** SIGTERM, wait up to the deadline, then SIGKILL. */
-    private void stopProcess() {
+    private void stopProcess(Duration deadline) {
         Process p = process;
         if (p == null || !p.isAlive()) {
             return;
         }
         p.destroy();
         try {
-            if (!p.waitFor(STOP_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("{} on port {} ignored SIGTERM for {} s; killing it", kind.displayName(), port,
-                        STOP_DEADLINE.toSeconds());
+            if (!p.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.debug("{} on port {} still shutting down after {} s; killing it", kind.displayName(), port,
+                        deadline.toSeconds());
                 p.destroyForcibly();
                 p.waitFor(10, TimeUnit.SECONDS);
             }

@@ -50,7 +50,7 @@ final class Reaper {
         }
         for (Thread t : stoppers) {
             try {
-                t.join(LocalServer.STOP_DEADLINE.plusSeconds(15).toMillis());
+                t.join(LocalServer.DISPOSE_DEADLINE.plusSeconds(15).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
