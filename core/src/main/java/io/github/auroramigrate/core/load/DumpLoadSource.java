@@ -45,18 +45,18 @@ public final class DumpLoadSource implements LoadSource {
         this.store = store;
         this.manifest = manifest;
         for (SchemaEntry s : manifest.schemas()) {
-            schemaScripts.add(script(s.ddlFile(), null));
+            schemaScripts.add(script(s.ddlFile(), null, null));
             for (TableEntry t : s.tables()) {
-                schemaScripts.add(script(t.ddlFile(), null));
+                schemaScripts.add(script(t.ddlFile(), null, s.name()));
                 for (ChunkEntry c : t.chunks()) {
                     chunks.add(new DumpChunk(s.name(), t, c));
                 }
             }
         }
-        manifest.views().forEach(v -> postData.add(script(v.ddlFile(), v.sqlMode())));
+        manifest.views().forEach(v -> postData.add(script(v.ddlFile(), v.sqlMode(), v.schema())));
         for (SchemaEntry s : manifest.schemas()) {
             for (List<ObjectEntry> objects : List.of(s.routines(), s.triggers(), s.events())) {
-                objects.forEach(o -> postData.add(script(o.ddlFile(), o.sqlMode())));
+                objects.forEach(o -> postData.add(script(o.ddlFile(), o.sqlMode(), o.schema())));
             }
         }
     }
@@ -103,8 +103,13 @@ public final class DumpLoadSource implements LoadSource {
         return List.copyOf(postData);
     }
 
-    private SqlScript script(String key, String sqlMode) {
+    private SqlScript script(String key, String sqlMode, String schema) {
         return new SqlScript() {
+            @Override
+            public Optional<String> schema() {
+                return Optional.ofNullable(schema);
+            }
+
             @Override
             public String name() {
                 return key;

@@ -71,6 +71,9 @@ final class ScriptRunner {
         try (InputStream in = script.open();
                 StatementReader reader = StatementReader.of(in, script.name(), SqlOptions.DEFAULT);
                 java.sql.Statement st = connection.createStatement()) {
+            if (script.schema().isPresent()) {
+                st.execute("USE " + ChunkLoader.quote(script.schema().get()));
+            }
             String previousMode = null;
             if (sqlMode != null) {
                 previousMode = setSqlMode(sqlMode);

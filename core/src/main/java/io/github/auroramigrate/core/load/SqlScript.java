@@ -30,6 +30,11 @@ public interface SqlScript {
         return Optional.empty();
     }
 
+    /** @return the schema unqualified names in the script belong to ({@code USE} before it), or empty */
+    default Optional<String> schema() {
+        return Optional.empty();
+    }
+
     /** @return the script's bytes (UTF-8 unless the statements say otherwise), uncompressed */
     InputStream open() throws IOException;
 
