@@ -5,6 +5,7 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.transform.Transform;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +56,7 @@ public final class Load {
     private final LoadListener listener;
     private final int maxRetries;
     private final Duration retryBackoff;
-    private final ScriptRunner.Rewriter rewriter = ScriptRunner.Rewriter.NONE;
+    private final ScriptRunner.Rewriter rewriter;
 
     private Load(Builder b) {
         this.target = b.target;
@@ -64,6 +65,7 @@ public final class Load {
         this.threads = b.threads;
         this.method = Objects.requireNonNull(b.method, "method");
         this.listener = Objects.requireNonNull(b.listener, "listener");
+        this.rewriter = ScriptRunner.Rewriter.of(b.transform);
         this.maxRetries = b.maxRetries;
         this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
         LoadJournal.of(jobId); // validates
@@ -308,6 +310,7 @@ public final class Load {
         private int threads = 1;
         private LoadMethod method = LoadMethod.AUTO;
         private LoadListener listener = LoadListener.NONE;
+        private Transform transform = Transform.identity();
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(200);
 
@@ -339,6 +342,15 @@ public final class Load {
         /** How data is sent; default {@link LoadMethod#AUTO}. */
         public Builder method(LoadMethod method) {
             this.method = method;
+            return this;
+        }
+
+        /**
+         * A rewrite of the DDL statements (schema and post-data scripts; data chunks are not rewritten), e.g.
+         * {@code Transforms.stripDefiners()} for a target without SUPER; default: none.
+         */
+        public Builder transform(Transform transform) {
+            this.transform = Objects.requireNonNull(transform, "transform");
             return this;
         }
 

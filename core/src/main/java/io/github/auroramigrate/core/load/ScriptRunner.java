@@ -6,6 +6,8 @@ import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.sql.SqlOptions;
 import io.github.auroramigrate.core.sql.Statement;
 import io.github.auroramigrate.core.sql.StatementReader;
+import io.github.auroramigrate.core.transform.Transform;
+import io.github.auroramigrate.core.transform.TransformSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +34,14 @@ final class ScriptRunner {
 
     /** Rewrites of one script: called once per script, returns the per-statement rewrite. */
     interface Rewriter {
-        Function<Statement, List<Statement>> forScript(String scriptName);
+        Function<Statement, List<Statement>> forScript(SqlScript script);
 
-        Rewriter NONE = name -> List::of;
+        Rewriter NONE = script -> List::of;
+
+        /** Each script gets its own {@link TransformSession} (it tracks USE), all sharing the transform. */
+        static Rewriter of(Transform transform) {
+            return script -> TransformSession.open(transform, script.name(), script.schema().orElse(null))::apply;
+        }
     }
 
     private final Connection connection;
@@ -67,7 +74,7 @@ final class ScriptRunner {
      */
     void run(SqlScript script) {
         String sqlMode = script.sqlMode().orElse(null);
-        Function<Statement, List<Statement>> rewrite = rewriter.forScript(script.name());
+        Function<Statement, List<Statement>> rewrite = rewriter.forScript(script);
         try (InputStream in = script.open();
                 StatementReader reader = StatementReader.of(in, script.name(), SqlOptions.DEFAULT);
                 java.sql.Statement st = connection.createStatement()) {

@@ -2,6 +2,7 @@ package io.github.auroramigrate.core.load;
 
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.transform.Transform;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * client does not show. MariaDB's sandbox-mode first line is ignored.
  *
  * <pre>{@code
- * ImportResult r = SqlFileImport.into(aurora).file(Path.of("myschema_dump.sql.gz")).build().run();
+ * ImportResult r = SqlFileImport.into(aurora).file(Path.of("myschema_dump.sql.gz"))
+ *     .transform(Transforms.stripDefiners()).build().run();
  * }</pre>
  *
  * <p>Not resumable: a file from {@code mysqldump} drops and re-creates its tables, so re-running it is the way to
@@ -82,6 +84,15 @@ public final class SqlFileImport {
         /** Required: the dump file ({@code .gz} is decompressed). */
         public Builder file(Path file) {
             this.file = file;
+            return this;
+        }
+
+        /**
+         * A rewrite of the statements on their way to the server, e.g.
+         * {@code Transforms.stripDefiners().andThen(Transforms.dropSuperStatements())}; default: none.
+         */
+        public Builder transform(Transform transform) {
+            this.rewriter = ScriptRunner.Rewriter.of(Objects.requireNonNull(transform, "transform"));
             return this;
         }
 

@@ -10,11 +10,13 @@ import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.transform.Transforms;
 import io.github.auroramigrate.core.format.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.core.manifest.ChunkEntry;
 import io.github.auroramigrate.core.manifest.Manifest;
 import io.github.auroramigrate.core.store.DumpStores;
+import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.Server;
 import io.github.auroramigrate.testkit.ServerKind;
 import io.github.auroramigrate.testkit.TestServer;
@@ -130,5 +132,39 @@ class DumpLoadIT {
         assertThat(r.chunksSkipped()).isEqualTo(1);
         assertThat(r.chunksLoaded()).isEqualTo(chunks(m) - 1);
         assertSame(source, target, s);
+    }
+
+    @Test
+    void aDefinerViewStopsTheLoadOnAurora2AndAResumeWithStripDefinersFinishesIt(@Server(ServerKind.MYSQL_57) TestServer source,
+            @Server(value = ServerKind.MYSQL_57, aurora = AuroraProfile.AURORA_MYSQL_2) TestServer aurora2, @TempDir Path dir)
+            throws Exception {
+        String s = source.createSchema("dl_definer");
+        LoadFixtures.createSourceTables(source, s, 1000);
+        source.execute("CREATE DEFINER=`someuser`@`%` SQL SECURITY DEFINER VIEW " + q(s) + ".v1 AS SELECT id, name FROM "
+                + q(s) + ".t_pk WHERE id < 10");
+        Manifest m = dump(source, s, dir, DumpFormat.FLAT);
+
+        LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(aurora2))
+                .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+
+        assertThat(e.code()).isEqualTo(DiagnosisCode.SUPER_PRIVILEGE_REQUIRED);
+        assertThat(e.diagnosis().sourceLocation().orElseThrow().file()).isEqualTo(m.views().get(0).ddlFile());
+        assertThat(e.diagnosis().sourceLocation().orElseThrow().excerpt()).contains("someuser");
+        for (String t : TABLES) {
+            assertThat(content(aurora2, s, t)).as("data loaded before the view failed").isEqualTo(content(source, s, t));
+        }
+
+        LoadResult r = Load.into(TestEndpoints.of(aurora2)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+                .transform(Transforms.stripDefiners()).build().run();
+
+        assertThat(r.chunksLoaded()).isZero();
+        assertThat(r.chunksSkipped()).isEqualTo(chunks(m));
+        assertThat(r.statementsSkipped()).isEqualTo(3);
+        assertThat(r.statementsExecuted()).isEqualTo(1);
+        assertThat(r.nothingToDo()).isFalse();
+        assertThat(count(aurora2, "SELECT COUNT(*) FROM " + q(s) + ".v1")).isEqualTo(9);
+        for (String t : TABLES) {
+            assertThat(content(aurora2, s, t)).isEqualTo(content(source, s, t));
+        }
     }
 }

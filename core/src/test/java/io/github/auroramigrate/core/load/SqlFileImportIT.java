@@ -9,6 +9,7 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.SourceLocation;
 import io.github.auroramigrate.core.it.TestEndpoints;
+import io.github.auroramigrate.core.transform.Transforms;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.Server;
 import io.github.auroramigrate.testkit.ServerKind;
@@ -100,6 +101,16 @@ class SqlFileImportIT {
         assertThat(lines.get((int) at.line() - 1)).contains("CREATE ALGORITHM");
         assertThat(at.excerpt()).contains("DEFINER=`someuser`@`%`").contains("VIEW `v1`");
         assertThat(e.getMessage()).contains("line " + at.line()).contains("someuser");
+
+        ImportResult stripped = SqlFileImport.into(TestEndpoints.of(aurora2)).file(dump).transform(Transforms.stripDefiners())
+                .build().run();
+        assertThat(stripped.statementsExecuted()).isPositive();
+        assertThat(LoadFixtures.count(aurora2, "SELECT COUNT(*) FROM " + q(schema) + ".v1")).isEqualTo(2);
+        try (Connection c = aurora2.connection(); Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + q(schema) + ".v1")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the view works for the master user").isEqualTo(2);
+        }
 
         ImportResult r3 = SqlFileImport.into(TestEndpoints.of(aurora3)).file(dump).build().run();
         assertThat(r3.statementsExecuted()).isPositive();
