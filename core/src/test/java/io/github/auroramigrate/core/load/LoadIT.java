@@ -101,6 +101,16 @@ class LoadIT {
     }
 
     @Test
+    void loadsIntoMariaDbToo(@Server(ServerKind.MYSQL_57) TestServer source, @Server(ServerKind.MARIADB_114) TestServer target)
+            throws Exception {
+        Setup st = setup(source, target, "load_maria");
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSource.builder().jobId(st.targetSchema()).chunks(st.all())
+                .build()).threads(2).build().run();
+        assertThat(r.method()).isEqualTo(LoadMethod.LOAD_DATA_LOCAL);
+        assertSameContent(source, target, st);
+    }
+
+    @Test
     void aPermanentlyFailingChunkLeavesOthersCommittedAndARerunCompletesWithoutDuplicates(
             @Server(ServerKind.MYSQL_57) TestServer source, @Server(ServerKind.MYSQL_80) TestServer target) throws Exception {
         Setup st = setup(source, target, "load_resume");
