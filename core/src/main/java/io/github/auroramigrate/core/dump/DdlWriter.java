@@ -59,6 +59,8 @@ final class DdlWriter {
     }
 
     void view(TableRef v) throws SQLException, IOException {
+        // with the view's schema as default database the server leaves same-schema names unqualified
+        Sessions.execute(c, "USE " + quote(v.schema()));
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE VIEW " + v.qualified())) {
             rs.next();
             String key = objectKey(v.schema(), "view", v.name());

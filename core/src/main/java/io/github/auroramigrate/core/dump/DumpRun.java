@@ -73,7 +73,6 @@ final class DumpRun {
     private volatile int tablesTotal;
     private volatile long estimatedBytes;
     private volatile Instant started;
-    private volatile Thread coordinatorThread;
     private ManifestTracker tracker;
 
     DumpRun(DumpOptions options) {
@@ -160,7 +159,6 @@ final class DumpRun {
     // ---------------------------------------------------------------- run
 
     DumpResult run() {
-        coordinatorThread = Thread.currentThread();
         started = clock.instant();
         ScheduledExecutorService monitor = null;
         try {
@@ -291,7 +289,6 @@ final class DumpRun {
                 monitor.shutdownNow();
             }
             closeConnections();
-            coordinatorThread = null;
         }
     }
 
@@ -474,19 +471,26 @@ final class DumpRun {
             return;
         }
         cancelled = true;
-        Thread coordinator = coordinatorThread;
-        if (coordinator != null && coordinator != Thread.currentThread()) {
-            coordinator.interrupt();
-        }
+        // no interrupt: the coordinator polls the flag, and its queries fail as the connections are aborted
         abortConnections();
     }
 
+    /** Thrown where a cancelled dump notices it; unlike an InterruptedException it says nothing about the thread. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super("dump cancelled", null, false, false);
+        }
+    }
+
     private void checkCancelled() throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
+        if (Thread.interrupted()) {
             cancelled = true;
+            throw new InterruptedException("dump interrupted");
         }
         if (cancelled) {
-            throw new InterruptedException("dump cancelled");
+            throw new Cancelled();
         }
     }
 
@@ -502,7 +506,7 @@ final class DumpRun {
             return failure.get();
         }
         Diagnosis d;
-        if (t instanceof InterruptedException || (cancelled && !(t instanceof MigrationException))) {
+        if (t instanceof InterruptedException || t instanceof Cancelled || (cancelled && !(t instanceof MigrationException))) {
             d = Diagnosis.of(DiagnosisCode.CANCELLED, "the dump was cancelled");
         } else {
             d = ErrorCatalog.diagnose(t, o.endpoint().describe());
