@@ -393,15 +393,17 @@ public final class Replication implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             CatchUpProgress p = new CatchUpProgress(elapsed, goal, s.executed(), bytesBehind(s.executed(), goal),
                     new ReplicationLag(s.secondsBehindSource(), heartbeatLag()));
-            if (p.reached()) {
-                notify(l -> l.caughtUp(p));
-                LOG.info("{}: target reached source position {} after {}", name, goal, elapsed);
-                return p;
-            }
+            // Errors first: right after configure() the applied position equals the start, which may already be the
+            // source's position even though the I/O thread cannot connect at all.
             if (s.failed() || !s.configured()) {
                 ReplicationHealth h = diagnose();
                 throw new ReplicationException(h.problems().isEmpty() ? Diagnosis.of(DiagnosisCode.REPLICATION_SQL_ERROR,
                         s.toString()) : h.problems().get(0));
+            }
+            if (p.reached()) {
+                notify(l -> l.caughtUp(p));
+                LOG.info("{}: target reached source position {} after {}", name, goal, elapsed);
+                return p;
             }
             notify(l -> l.catchUpProgress(p));
             if (System.nanoTime() > deadline) {
