@@ -598,6 +598,13 @@ public final class Replication implements AutoCloseable {
             }
             BinlogPosition from = s.executed().orElseThrow();
             List<String> events = transactionEvents(from);
+            String error = s.lastSqlError();
+            try (Connection c = targetPool().connection()) {
+                String worker = ApplierSampler.workerError(c, s); // the real message on a multi-threaded replica
+                error = worker != null ? worker : error;
+            } catch (SQLException e) {
+                LOG.debug("{}: worker error not readable: {}", name, e.toString());
+            }
             if (!sql.remediesRestartThemselves()) {
                 run(sql.stop());
             }
@@ -606,7 +613,7 @@ public final class Replication implements AutoCloseable {
                 run(sql.start());
             }
             ensureRunningAfterRemedy();
-            SkipReport r = new SkipReport("skip transaction", s.lastSqlErrno(), s.lastSqlError(), from,
+            SkipReport r = new SkipReport("skip transaction", s.lastSqlErrno(), error, from,
                     Optional.empty(), events, -1);
             LOG.warn("{}: DATA DRIFT - {}", name, r.describe());
             notify(l -> l.skipped(r));
