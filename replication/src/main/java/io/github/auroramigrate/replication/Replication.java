@@ -223,13 +223,13 @@ public final class Replication implements AutoCloseable {
                         "gtid_mode is " + mode + " on the target " + target.describe()));
             }
             Map<String, String> row = Jdbc.rows(c, new SqlStatement("SELECT GTID_SUBSET(?, @@GLOBAL.gtid_executed) AS sub,"
-                    + " @@GLOBAL.gtid_executed = '' AS empty", List.of(startGtids.value()), "GTID_SUBSET", null),
+                    + " @@GLOBAL.gtid_executed = '' AS executed_empty", List.of(startGtids.value()), "GTID_SUBSET", null),
                     target.describe(), 1).get(0);
             if ("1".equals(row.get("sub"))) {
                 LOG.info("{}: target already has GTID set {} applied", name, startGtids);
                 return;
             }
-            for (SqlStatement s : sql.setGtidPurged(startGtids, "1".equals(row.get("empty")))) {
+            for (SqlStatement s : sql.setGtidPurged(startGtids, "1".equals(row.get("executed_empty")))) {
                 run(s);
             }
         } catch (SQLException e) {
