@@ -231,6 +231,26 @@ class AuroraProfilesIT {
         assertThat(s.queryString(expiry)).contains(profile == AuroraProfile.AURORA_MYSQL_3 ? "86400" : "1");
     }
 
+    @ParameterizedTest
+    @EnumSource(value = AuroraProfile.class, names = {"AURORA_MYSQL_2", "AURORA_MYSQL_3"})
+    void rdsKillEndsOtherUsersSessions(AuroraProfile profile) throws Exception {
+        TestServer s = aurora(profile);
+        String victimUser = "victim_" + System.nanoTime() % 100000;
+        s.execute("CREATE USER '" + victimUser + "'@'%' IDENTIFIED BY 'Victim-pw1'");
+        try (Connection victim = java.sql.DriverManager.getConnection(s.jdbcUrl(), victimUser, "Victim-pw1");
+             Statement v = victim.createStatement();
+             Connection c = s.connection(); Statement st = c.createStatement()) {
+            long id = Long.parseLong(query(v, "SELECT CONNECTION_ID()"));
+            if (profile == AuroraProfile.AURORA_MYSQL_2) {
+                assertVendorCode(st, "KILL " + id, 1095);   // not owner of thread: no SUPER on Aurora 2
+            }
+            st.execute("CALL mysql.rds_kill(" + id + ")");
+            assertThatThrownBy(() -> query(v, "SELECT 1")).isInstanceOf(SQLException.class);
+        } finally {
+            s.execute("DROP USER '" + victimUser + "'@'%'");
+        }
+    }
+
     @Test
     void aurora2SessionBinlogProcedures() throws Exception {
         TestServer s = aurora(AuroraProfile.AURORA_MYSQL_2);

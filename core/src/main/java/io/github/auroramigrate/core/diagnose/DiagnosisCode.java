@@ -46,7 +46,9 @@ public enum DiagnosisCode {
     /** 1044/1142/1143/1045 on a statement: the user lacks a privilege the statement needs. */
     ACCESS_DENIED_STATEMENT(false, "Access denied: the user lacks a privilege this statement needs.",
             "Find the statement at the reported line and check that the user holds every privilege it needs "
-                    + "(GRANT it, or run the statement as a user that holds it).",
+                    + "(GRANT it, or run the statement as a user that holds it). If the statement uses a view, routine "
+                    + "or trigger, check that its DEFINER account exists on this server: MySQL reports a missing definer "
+                    + "(1449) only to SUPER holders and plain 'access denied' to everyone else, Aurora's master user included.",
             1044, 1142, 1143),
     /** 1227: the statement needs SUPER (or a dynamic privilege) - typical of DEFINER clauses on Aurora. */
     SUPER_PRIVILEGE_REQUIRED(false, "The statement needs the SUPER privilege (or an equivalent dynamic privilege).",
@@ -124,6 +126,9 @@ public enum DiagnosisCode {
             "Re-create the file from the source (dump the affected chunk again); nothing from it was committed.", 0),
     /** Configuration or input the library rejected before touching a server. */
     INVALID_INPUT(false, "The input or configuration is not valid.", "Correct the input as the message says.", 0),
+    /** The work was cancelled: its thread was interrupted or its job closed. */
+    CANCELLED(true, "The operation was cancelled (interrupted or closed) before it finished.",
+            "Nothing is wrong with the data; run it again when wanted (a dump starts over, a load resumes).", 0),
     // ---- binlog replication (module replication); no error numbers here: 1062/1032/2003 etc. mean something
     // else outside a replica's status, so the replication module maps Last_IO_Errno/Last_SQL_Errno itself.
     /** The target has no replication configured (SHOW REPLICA STATUS is empty). */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
+ * <pre>{@code AuroraEmulation.install(rootConnection, AuroraProfile.AURORA_MYSQL_3, "master", pw);}</pre>
+ *
  * Turns a community server into an Aurora-like one: a master user with the privileges AWS documents
  * for the Aurora version, and the {@code mysql.rds_*} replication procedures, installed in the
  * {@code mysql} schema with {@code SQL SECURITY DEFINER} and owned by a locked {@code rdsadmin@localhost}

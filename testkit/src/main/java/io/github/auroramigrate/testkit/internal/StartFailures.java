@@ -2,7 +2,10 @@ package io.github.auroramigrate.testkit.internal;
 
 import io.github.auroramigrate.testkit.ServerKind;
 
-/** Builds start-failure messages: what happened, the remedy when it is known, and the log tail. */
+/**
+ * <pre>{@code throw new TestkitException(StartFailures.message(kind, "exited with code 1", logTail));}</pre>
+ *
+ * Builds start-failure messages: what happened, the remedy when it is known, and the log tail. */
 public final class StartFailures {
     private StartFailures() {
     }

@@ -1,0 +1,152 @@
+package io.github.auroramigrate.core.dump;
+
+import io.github.auroramigrate.core.manifest.ObjectEntry;
+import io.github.auroramigrate.core.manifest.ObjectType;
+import io.github.auroramigrate.core.manifest.UserEntry;
+import io.github.auroramigrate.core.store.DumpStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes schema objects as DDL files, one statement per file, from SHOW CREATE ... over the coordinator's
+ * connection (utf8mb4 results). DEFINER clauses are kept as the server prints them.
+ */
+final class DdlWriter {
+    private final Connection c;
+    private final DumpStore store;
+    private final KeyNames names;
+    private final ManifestTracker tracker;
+
+    DdlWriter(Connection c, DumpStore store, KeyNames names, ManifestTracker tracker) {
+        this.c = c;
+        this.store = store;
+        this.names = names;
+        this.tracker = tracker;
+    }
+
+    String schemaDir(String schema) {
+        return "schema/" + names.segment("schema", schema);
+    }
+
+    String objectKey(String schema, String kind, String name) {
+        String dir = schemaDir(schema) + "/" + kind;
+        return dir + "/" + names.segment(dir, name) + ".sql";
+    }
+
+    String schema(String schema) throws SQLException, IOException {
+        String ddl = show("SHOW CREATE DATABASE " + quote(schema), "Create Database");
+        String key = schemaDir(schema) + "/schema.sql";
+        put(key, ddl);
+        return key;
+    }
+
+    String table(TableRef t) throws SQLException, IOException {
+        String ddl;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + t.qualified())) {
+            rs.next();
+            ddl = rs.getString(2); // "Create Table", or "Create View" for a view
+        }
+        String key = objectKey(t.schema(), "table", t.name());
+        put(key, ddl);
+        return key;
+    }
+
+    void view(TableRef v) throws SQLException, IOException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE VIEW " + v.qualified())) {
+            rs.next();
+            String key = objectKey(v.schema(), "view", v.name());
+            put(key, rs.getString("Create View"));
+            tracker.object(new ObjectEntry(v.schema(), v.name(), ObjectType.VIEW, key, null, null,
+                    rs.getString("character_set_client"), rs.getString("collation_connection"), null, null));
+        }
+    }
+
+    void routine(Catalog.Routine r) throws SQLException, IOException {
+        String kind = r.type().name();
+        String label = r.type() == ObjectType.PROCEDURE ? "Create Procedure" : "Create Function";
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW CREATE " + kind + " " + TableRef.of(r.schema(), r.name()).qualified())) {
+            rs.next();
+            String ddl = rs.getString(label);
+            if (ddl == null) {
+                tracker.warning(kind.toLowerCase(Locale.ROOT) + " " + r.schema() + "." + r.name() + " not dumped: the user "
+                        + "may not read its body (needs SHOW_ROUTINE, global SELECT, or to be its definer)");
+                return;
+            }
+            String key = objectKey(r.schema(), kind.toLowerCase(Locale.ROOT), r.name());
+            put(key, ddl);
+            tracker.object(new ObjectEntry(r.schema(), r.name(), r.type(), key, null, rs.getString("sql_mode"),
+                    rs.getString("character_set_client"), rs.getString("collation_connection"),
+                    rs.getString("Database Collation"), null));
+        }
+    }
+
+    void trigger(Catalog.Trigger t) throws SQLException, IOException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW CREATE TRIGGER " + TableRef.of(t.schema(), t.name()).qualified())) {
+            rs.next();
+            String key = objectKey(t.schema(), "trigger", t.name());
+            put(key, rs.getString("SQL Original Statement"));
+            tracker.object(new ObjectEntry(t.schema(), t.name(), ObjectType.TRIGGER, key, t.table(), rs.getString("sql_mode"),
+                    rs.getString("character_set_client"), rs.getString("collation_connection"),
+                    rs.getString("Database Collation"), null));
+        }
+    }
+
+    void event(Catalog.Named e) throws SQLException, IOException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW CREATE EVENT " + TableRef.of(e.schema(), e.name()).qualified())) {
+            rs.next();
+            String key = objectKey(e.schema(), "event", e.name());
+            put(key, rs.getString("Create Event"));
+            tracker.object(new ObjectEntry(e.schema(), e.name(), ObjectType.EVENT, key, null, rs.getString("sql_mode"),
+                    rs.getString("character_set_client"), rs.getString("collation_connection"),
+                    rs.getString("Database Collation"), rs.getString("time_zone")));
+        }
+    }
+
+    void user(String account) throws IOException {
+        List<String> statements = new ArrayList<>();
+        try {
+            statements.add(show("SHOW CREATE USER " + account, null));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS FOR " + account)) {
+                while (rs.next()) {
+                    statements.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            tracker.warning("account " + account + " not dumped: " + e.getMessage());
+            return;
+        }
+        String base = names.segment("users", account);
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i++) {
+            String key = "users/" + base + "." + i + ".sql";
+            put(key, statements.get(i));
+            files.add(key);
+        }
+        tracker.user(new UserEntry(account, files));
+    }
+
+    private String show(String sql, String label) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return label == null ? rs.getString(1) : rs.getString(label);
+        }
+    }
+
+    private void put(String key, String ddl) throws IOException {
+        store.put(key, ddl.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.auroramigrate.core.dump;
+
+import io.github.auroramigrate.core.DataSize;
+import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.format.Compression;
+import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.store.DumpStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/** The validated configuration of a {@link Dump}. Immutable. */
+record DumpOptions(Endpoint endpoint, DumpStore store, int threads, DataSize chunkSize, Compression compression,
+        DumpFormat format, List<String> includeSchemas, List<String> excludeSchemas, List<String> includeTables,
+        List<String> excludeTables, Map<String, String> where, boolean ddl, boolean data, boolean views, boolean routines,
+        boolean triggers, boolean events, boolean users, Consistency consistency, boolean requireConsistency,
+        Duration lockTimeout, DumpListener listener, Executor executor, boolean overwrite) {
+
+    DumpOptions {
+        includeSchemas = List.copyOf(includeSchemas);
+        excludeSchemas = List.copyOf(excludeSchemas);
+        includeTables = List.copyOf(includeTables);
+        excludeTables = List.copyOf(excludeTables);
+        where = Map.copyOf(where);
+    }
+
+    NameFilter filter() {
+        return new NameFilter(includeSchemas, excludeSchemas, includeTables, excludeTables);
+    }
+
+    String whereFor(TableRef t) {
+        return where.get(t.schema() + "." + t.name());
+    }
+}
