@@ -806,6 +806,16 @@ public final class Replication implements AutoCloseable {
             return this;
         }
 
+        /** Start at the binary log position a dump recorded ({@code dump.binlogPosition().orElseThrow()}). */
+        public Builder startAt(io.github.auroramigrate.core.dump.BinlogPosition dumped) {
+            return startAt(BinlogPosition.of(dumped));
+        }
+
+        /** Start after the GTID set a dump recorded ({@code dump.gtidSet().orElseThrow()}); see {@link #startAt(GtidSet)}. */
+        public Builder startAt(io.github.auroramigrate.core.dump.GtidSet dumped) {
+            return startAt(GtidSet.of(dumped));
+        }
+
         /** The source's host and port as the target reaches them, when they differ from the source endpoint's. */
         public Builder sourceAddress(String host, int port) {
             this.sourceHost = host;
