@@ -35,6 +35,11 @@ public record BinlogPosition(String file, long position) implements Comparable<B
         }
     }
 
+    /** @return the same position as recorded by a dump ({@code DumpResult.binlogPosition()}) */
+    public static BinlogPosition of(io.github.auroramigrate.core.dump.BinlogPosition dumped) {
+        return new BinlogPosition(dumped.file(), dumped.position());
+    }
+
     /** @return the position at the first event of {@code file} (offset 4) */
     public static BinlogPosition startOf(String file) {
         return new BinlogPosition(file, 4);

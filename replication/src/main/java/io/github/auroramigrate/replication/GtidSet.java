@@ -49,6 +49,11 @@ public record GtidSet(String value) {
         return new GtidSet(text);
     }
 
+    /** @return the same set as recorded by a dump ({@code DumpResult.gtidSet()}) */
+    public static GtidSet of(io.github.auroramigrate.core.dump.GtidSet dumped) {
+        return new GtidSet(dumped.text());
+    }
+
     /** @return the empty set */
     public static GtidSet empty() {
         return new GtidSet("");

@@ -223,13 +223,13 @@ public final class Replication implements AutoCloseable {
                         "gtid_mode is " + mode + " on the target " + target.describe()));
             }
             Map<String, String> row = Jdbc.rows(c, new SqlStatement("SELECT GTID_SUBSET(?, @@GLOBAL.gtid_executed) AS sub,"
-                    + " @@GLOBAL.gtid_executed = '' AS empty", List.of(startGtids.value()), "GTID_SUBSET", null),
+                    + " @@GLOBAL.gtid_executed = '' AS executed_empty", List.of(startGtids.value()), "GTID_SUBSET", null),
                     target.describe(), 1).get(0);
             if ("1".equals(row.get("sub"))) {
                 LOG.info("{}: target already has GTID set {} applied", name, startGtids);
                 return;
             }
-            for (SqlStatement s : sql.setGtidPurged(startGtids, "1".equals(row.get("empty")))) {
+            for (SqlStatement s : sql.setGtidPurged(startGtids, "1".equals(row.get("executed_empty")))) {
                 run(s);
             }
         } catch (SQLException e) {
@@ -393,15 +393,17 @@ public final class Replication implements AutoCloseable {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             CatchUpProgress p = new CatchUpProgress(elapsed, goal, s.executed(), bytesBehind(s.executed(), goal),
                     new ReplicationLag(s.secondsBehindSource(), heartbeatLag()));
-            if (p.reached()) {
-                notify(l -> l.caughtUp(p));
-                LOG.info("{}: target reached source position {} after {}", name, goal, elapsed);
-                return p;
-            }
+            // Errors first: right after configure() the applied position equals the start, which may already be the
+            // source's position even though the I/O thread cannot connect at all.
             if (s.failed() || !s.configured()) {
                 ReplicationHealth h = diagnose();
                 throw new ReplicationException(h.problems().isEmpty() ? Diagnosis.of(DiagnosisCode.REPLICATION_SQL_ERROR,
                         s.toString()) : h.problems().get(0));
+            }
+            if (p.reached()) {
+                notify(l -> l.caughtUp(p));
+                LOG.info("{}: target reached source position {} after {}", name, goal, elapsed);
+                return p;
             }
             notify(l -> l.catchUpProgress(p));
             if (System.nanoTime() > deadline) {
@@ -596,6 +598,13 @@ public final class Replication implements AutoCloseable {
             }
             BinlogPosition from = s.executed().orElseThrow();
             List<String> events = transactionEvents(from);
+            String error = s.lastSqlError();
+            try (Connection c = targetPool().connection()) {
+                String worker = ApplierSampler.workerError(c, s); // the real message on a multi-threaded replica
+                error = worker != null ? worker : error;
+            } catch (SQLException e) {
+                LOG.debug("{}: worker error not readable: {}", name, e.toString());
+            }
             if (!sql.remediesRestartThemselves()) {
                 run(sql.stop());
             }
@@ -604,7 +613,7 @@ public final class Replication implements AutoCloseable {
                 run(sql.start());
             }
             ensureRunningAfterRemedy();
-            SkipReport r = new SkipReport("skip transaction", s.lastSqlErrno(), s.lastSqlError(), from,
+            SkipReport r = new SkipReport("skip transaction", s.lastSqlErrno(), error, from,
                     Optional.empty(), events, -1);
             LOG.warn("{}: DATA DRIFT - {}", name, r.describe());
             notify(l -> l.skipped(r));
@@ -795,6 +804,16 @@ public final class Replication implements AutoCloseable {
         public Builder startAt(GtidSet gtids) {
             this.startGtids = gtids;
             return this;
+        }
+
+        /** Start at the binary log position a dump recorded ({@code dump.binlogPosition().orElseThrow()}). */
+        public Builder startAt(io.github.auroramigrate.core.dump.BinlogPosition dumped) {
+            return startAt(BinlogPosition.of(dumped));
+        }
+
+        /** Start after the GTID set a dump recorded ({@code dump.gtidSet().orElseThrow()}); see {@link #startAt(GtidSet)}. */
+        public Builder startAt(io.github.auroramigrate.core.dump.GtidSet dumped) {
+            return startAt(GtidSet.of(dumped));
         }
 
         /** The source's host and port as the target reaches them, when they differ from the source endpoint's. */

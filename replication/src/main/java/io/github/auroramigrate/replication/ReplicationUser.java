@@ -82,13 +82,35 @@ public final class ReplicationUser {
      * @throws ReplicationException diagnosed: e.g. REPLICATION_CHANNEL_SECURITY when no plugin fits both ends
      */
     public static ReplicationUser create(EndpointPool sourcePool, String name, String password, Endpoint forTarget) {
+        return create(sourcePool, name, "%", password, forTarget, false);
+    }
+
+    /**
+     * Creates (or updates) {@code 'name'@'host'} on the source, for replication into {@code forTarget}.
+     *
+     * @param sourcePool pool to the source, as a user allowed to create users and grant replication privileges
+     * @param name       account name
+     * @param host       host part, e.g. the target's address or {@code %}
+     * @param password   its password (never logged)
+     * @param forTarget  the target that will replicate (probed once)
+     * @param requireTls whether the account must connect with TLS ({@code REQUIRE SSL}); configure the channel with
+     *                   {@code Replication.Builder.channelTls(true)} then
+     * @return the account
+     * @throws ReplicationException diagnosed: e.g. REPLICATION_CHANNEL_SECURITY when no plugin fits both ends
+     */
+    public static ReplicationUser create(EndpointPool sourcePool, String name, String host, String password,
+            Endpoint forTarget, boolean requireTls) {
+        Objects.requireNonNull(sourcePool, "sourcePool");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(password, "password");
         ServerFacts target;
         try (Connection t = forTarget.connect()) {
             target = ServerFacts.probe(t, forTarget.describe());
         } catch (SQLException e) {
             throw Jdbc.failure(e, SqlStatement.of("probe"), forTarget.describe());
         }
-        return create(sourcePool, name, "%", password, target, false);
+        return create(sourcePool, name, host, password, target, requireTls);
     }
 
     /**

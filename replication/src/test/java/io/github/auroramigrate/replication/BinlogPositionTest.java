@@ -29,6 +29,16 @@ class BinlogPositionTest {
     }
 
     @Test
+    void convertsTheDumpsValues() {
+        assertThat(BinlogPosition.of(new io.github.auroramigrate.core.dump.BinlogPosition("binlog.000003", 157)))
+                .isEqualTo(new BinlogPosition("binlog.000003", 157));
+        GtidSet g = GtidSet.of(new io.github.auroramigrate.core.dump.GtidSet(
+                io.github.auroramigrate.core.dump.GtidSet.Flavor.MARIADB, "0-1-42"));
+        assertThat(g.flavour()).isEqualTo(GtidSet.Flavour.MARIADB);
+        assertThat(g.value()).isEqualTo("0-1-42");
+    }
+
+    @Test
     void rejectsBadValues() {
         assertThatThrownBy(() -> new BinlogPosition(null, 4)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new BinlogPosition(" ", 4)).isInstanceOf(IllegalArgumentException.class);

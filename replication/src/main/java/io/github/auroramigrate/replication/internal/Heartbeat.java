@@ -9,7 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.security.SecureRandom;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,7 +39,9 @@ public final class Heartbeat implements AutoCloseable {
     private final String schemaDdl;
     private final Duration interval;
     private final String job;
-    private final String runId = UUID.randomUUID().toString();
+    // Numbers only: a character column would depend on each server's default charset, and a table created by a
+    // 5.7 source (latin1) then differs from one created by an 8.0 source (utf8mb4) on the same target.
+    private final long runId = new SecureRandom().nextLong() & Long.MAX_VALUE;
     private final AtomicLong seq = new AtomicLong(-1);
     /** seq -> System.nanoTime() right after the beat committed. */
     private final ConcurrentSkipListMap<Long, Long> written = new ConcurrentSkipListMap<>();
@@ -67,11 +69,11 @@ public final class Heartbeat implements AutoCloseable {
         }
         try (Connection c = source.connection(); Statement st = c.createStatement()) {
             st.execute(schemaDdl);
-            st.execute("CREATE TABLE IF NOT EXISTS " + table + " (run_id CHAR(36) NOT NULL PRIMARY KEY, "
+            st.execute("CREATE TABLE IF NOT EXISTS " + table + " (run_id BIGINT NOT NULL PRIMARY KEY, "
                     + "seq BIGINT NOT NULL, written_at DATETIME(6) NOT NULL, server_id BIGINT UNSIGNED NOT NULL) ENGINE=InnoDB");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
                     + " (run_id, seq, written_at, server_id) VALUES (?, 0, UTC_TIMESTAMP(6), @@server_id)")) {
-                ps.setString(1, runId);
+                ps.setLong(1, runId);
                 ps.executeUpdate();
             }
             written.put(0L, System.nanoTime());
@@ -95,7 +97,7 @@ public final class Heartbeat implements AutoCloseable {
                 PreparedStatement ps = c.prepareStatement("UPDATE " + table
                         + " SET seq = ?, written_at = UTC_TIMESTAMP(6) WHERE run_id = ?")) {
             ps.setLong(1, next);
-            ps.setString(2, runId);
+            ps.setLong(2, runId);
             ps.executeUpdate();
             written.put(next, System.nanoTime());
             seq.set(next);
@@ -145,7 +147,7 @@ public final class Heartbeat implements AutoCloseable {
     /** @return the beat number the target has applied, -1 when it has none (row or table not replicated yet) */
     public long appliedOn(Connection target) {
         try (PreparedStatement ps = target.prepareStatement("SELECT seq FROM " + table + " WHERE run_id = ?")) {
-            ps.setString(1, runId);
+            ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : -1;
             }

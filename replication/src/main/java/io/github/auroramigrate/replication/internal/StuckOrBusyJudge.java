@@ -109,6 +109,10 @@ public final class StuckOrBusyJudge {
                     ev, samples);
         }
         ev.add("received " + s.received().map(Object::toString).orElse("(none)") + " but nothing more was applied");
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+            ev.add("the window was under a second: a multi-threaded replica moves Exec_Master_Log_Pos only at "
+                    + "checkpoints (replica_checkpoint_period), so observe longer before calling it stuck");
+        }
         ev.add("SQL thread state: '" + s.sqlState() + "'");
         for (ApplierTransaction t : last.transactions()) {
             ev.add("InnoDB transaction " + t.trxId() + " of thread " + t.threadId() + " did not grow: "
