@@ -46,7 +46,9 @@ public enum DiagnosisCode {
     /** 1044/1142/1143/1045 on a statement: the user lacks a privilege the statement needs. */
     ACCESS_DENIED_STATEMENT(false, "Access denied: the user lacks a privilege this statement needs.",
             "Find the statement at the reported line and check that the user holds every privilege it needs "
-                    + "(GRANT it, or run the statement as a user that holds it).",
+                    + "(GRANT it, or run the statement as a user that holds it). If the statement uses a view, routine "
+                    + "or trigger, check that its DEFINER account exists on this server: MySQL reports a missing definer "
+                    + "(1449) only to SUPER holders and plain 'access denied' to everyone else, Aurora's master user included.",
             1044, 1142, 1143),
     /** 1227: the statement needs SUPER (or a dynamic privilege) - typical of DEFINER clauses on Aurora. */
     SUPER_PRIVILEGE_REQUIRED(false, "The statement needs the SUPER privilege (or an equivalent dynamic privilege).",
@@ -127,6 +129,111 @@ public enum DiagnosisCode {
     /** The work was cancelled: its thread was interrupted or its job closed. */
     CANCELLED(true, "The operation was cancelled (interrupted or closed) before it finished.",
             "Nothing is wrong with the data; run it again when wanted (a dump starts over, a load resumes).", 0),
+    // ---- binlog replication (module replication); no error numbers here: 1062/1032/2003 etc. mean something
+    // else outside a replica's status, so the replication module maps Last_IO_Errno/Last_SQL_Errno itself.
+    /** The target has no replication configured (SHOW REPLICA STATUS is empty). */
+    REPLICATION_NOT_CONFIGURED(false, "The target is not configured to replicate from a binary log source.",
+            "Configure replication first (Replication.configure()), from the coordinates or GTID set recorded with "
+                    + "the dump."),
+    /** The replication threads are not running, and report no error. */
+    REPLICATION_STOPPED(false, "Replication is stopped: the I/O or SQL (applier) thread is not running.",
+            "Start it (Replication.start(), or CALL mysql.rds_start_replication on Aurora/RDS). It was stopped by "
+                    + "someone or something on purpose, since no error is reported."),
+    /** I/O thread: the replica cannot reach the source (2003/2005/2002, or stays "Connecting"). */
+    REPLICATION_SOURCE_UNREACHABLE(true, "The replica's I/O thread cannot connect to the source.",
+            "Check that the network and security configuration of the source (security groups, firewalls, "
+                    + "bind-address) allow connections from the replica, and that the replica uses the right host and "
+                    + "port (3306 is only the default). Test the same host, port, user and password with any MySQL client "
+                    + "from the replica's network: replication uses the regular client protocol. If no error is shown "
+                    + "but the thread stays 'Connecting', read the replica's error log for lines with ERROR."),
+    /** I/O thread: the source rejected the replication user's name or password (1045). */
+    REPLICATION_SOURCE_AUTH(false, "The source rejected the replication user's credentials.",
+            "Check the replication user's name, host part and password on the source (SHOW GRANTS FOR 'repl'@'%'), "
+                    + "re-create it with ReplicationUser.create(...), and configure the replica again."),
+    /** I/O thread: TLS or authentication-plugin mismatch (2026, 2061, 2059). */
+    REPLICATION_CHANNEL_SECURITY(false, "The replication connection failed on TLS or on the authentication plugin.",
+            "A caching_sha2_password replication user needs TLS on the channel or GET_SOURCE_PUBLIC_KEY=1 (a 5.7 "
+                    + "replica cannot use it at all: create the user with mysql_native_password). A channel that "
+                    + "requires TLS needs a source with TLS enabled; MariaDB 11.4 replicas require TLS by default "
+                    + "(MASTER_SSL=1) - turn it off explicitly for a source without TLS."),
+    /** I/O 1236 'could not find first log file': the binary log the replica needs was purged. */
+    REPLICATION_BINLOG_PURGED(false, "The binary log file the replica needs is no longer on the source (error 1236).",
+            "Run SHOW BINARY LOGS on the source. If the next available file's number is exactly one higher, you may "
+                    + "skip to it (Replication.skipToNextLogFile(), mysql.rds_next_master_log on Aurora) at the risk of "
+                    + "losing the rest of the missing file; if the gap is larger, re-create the replica from a new dump "
+                    + "and keep binary logs longer (binlog_expire_logs_seconds, or "
+                    + "CALL mysql.rds_set_configuration('binlog retention hours', N) on RDS)."),
+    /** I/O 1236 'impossible position': the position is past the end of the file (crash, wrong coordinates). */
+    REPLICATION_IMPOSSIBLE_POSITION(false, "The replica asked for a position that does not exist in the source's binary "
+            + "log file (error 1236).",
+            "The source probably crashed or restarted without closing the file, or the coordinates are wrong. "
+                    + "Check the coordinates; otherwise skip to the next binary log file (Replication.skipToNextLogFile(), "
+                    + "mysql.rds_next_master_log on Aurora) and watch the replica closely afterwards."),
+    /** Other I/O thread errors. */
+    REPLICATION_IO_ERROR(false, "The replica's I/O thread stopped with an error.",
+            "Read Last_IO_Error; fix the cause on the source or the channel settings and start replication again."),
+    /** SQL thread 1062: duplicate entry. */
+    REPLICATION_DUPLICATE_KEY(false, "The applier tried to insert a row whose key already exists on the target "
+            + "(error 1062).",
+            "Confirm the row exists on the target (a SELECT on the key in the message). Make sure nobody writes to the "
+                    + "target (general log or advanced auditing find who did). Remove the conflicting row and start "
+                    + "replication again; skipping the event (Replication.skipTransaction()) leaves source and target "
+                    + "different; if neither is acceptable, re-create the replica."),
+    /** SQL thread 1032: row not found. */
+    REPLICATION_ROW_NOT_FOUND(false, "The applier tried to change or delete a row that does not exist on the target "
+            + "(error 1032).",
+            "Make sure nobody writes to the target. If you know the row's values, insert it on the target and start "
+                    + "replication again; skipping the event (Replication.skipTransaction()) leaves source and target "
+                    + "different; if neither is acceptable, re-create the replica."),
+    /** Other SQL (applier) thread errors. */
+    REPLICATION_SQL_ERROR(false, "The replica's SQL (applier) thread stopped with an error.",
+            "Read Last_SQL_Error (and performance_schema.replication_applier_status_by_worker on a multi-threaded "
+                    + "replica); fix the data or schema on the target and start replication again."),
+    /** Source and replica share a server_id or server_uuid (1593), or server_id is 0. */
+    REPLICATION_SERVER_ID_CONFLICT(false, "Source and replica need distinct, non-zero server_id (and server_uuid) values.",
+            "Give every server a unique server_id (and delete auto.cnf on a cloned data directory so a new "
+                    + "server_uuid is generated), then restart it."),
+    /** I/O state 'Waiting for the slave SQL thread to free enough relay log space': normal. */
+    REPLICATION_RELAY_LOG_SPACE(false, "The I/O thread waits for the applier to free relay log space.",
+            "Nothing to do: this state is normal and does not slow replication down (relay_log_space_limit, or "
+                    + "Aurora's own limit, caps how much binary log is fetched ahead)."),
+    /** SQL state 'invalidating query cache entries': normal. */
+    REPLICATION_QUERY_CACHE_INVALIDATION(false, "The applier is invalidating query cache entries.",
+            "Nothing to do: this state is normal and can be ignored (Aurora shows it even with the query cache "
+                    + "disabled)."),
+    /** awaitCaughtUp/awaitPosition ran out of time. */
+    REPLICATION_CATCH_UP_TIMEOUT(true, "The replica did not catch up with the source in the time allowed.",
+            "Wait longer, or make the replica faster: ROW binary log format on the source, fewer features on the "
+                    + "replica (binary logging, general log), multi-threaded replication when writes span schemas. "
+                    + "Replication.stuckOrBusy(...) tells a busy applier from a stuck one."),
+    /** Source pre-flight: binary logging is off. */
+    BINLOG_DISABLED(false, "Binary logging is off on the source, so there is nothing to replicate from.",
+            "Enable it (log_bin / --log-bin and a server_id; on RDS turn on automated backups) and restart the source."),
+    /** Source pre-flight: binlog_format is not ROW. */
+    BINLOG_FORMAT_NOT_ROW(false, "The source's binlog_format is not ROW.",
+            "Set binlog_format=ROW (SET GLOBAL binlog_format='ROW' plus the configuration file, or the DB parameter "
+                    + "group on RDS); ROW replicates non-deterministic statements safely and is often faster."),
+    /** Source pre-flight: binary logs are purged sooner than the migration needs them. */
+    BINLOG_RETENTION_TOO_SHORT(false, "The source keeps binary logs for less time than the migration needs.",
+            "Keep binary logs at least as long as the dump, load and catch-up take, with a margin: "
+                    + "binlog_expire_logs_seconds (MySQL 8.0+, MariaDB 10.6+), expire_logs_days (5.7), or "
+                    + "CALL mysql.rds_set_configuration('binlog retention hours', N) on RDS/Aurora. Make sure the disk "
+                    + "holds the extra binary logs (estimated from the current growth rate)."),
+    /** The replication user lacks REPLICATION SLAVE (or the library's user lacks what a step needs). */
+    REPLICATION_PRIVILEGE_MISSING(false, "A replication privilege is missing.",
+            "GRANT REPLICATION SLAVE (and REPLICATION CLIENT; BINLOG MONITOR on MariaDB) ON *.* to the replication "
+                    + "user on the source, or create it with ReplicationUser.create(...)."),
+    /** A GTID start was asked for but GTIDs are off or the GTID set cannot be applied on the target. */
+    GTID_NOT_AVAILABLE(false, "Replication from a GTID set is not possible with this source or target.",
+            "Turn gtid_mode ON (with enforce_gtid_consistency) on both servers, or start from a binary log file and "
+                    + "position instead."),
+    /** The operation is not possible in this server's replication dialect (e.g. stopping only the SQL thread on RDS). */
+    REPLICATION_UNSUPPORTED(false, "This replication operation is not available on this server.",
+            "Use the operation the message suggests; Aurora/RDS only allow the mysql.rds_* procedures."),
+    /** The cut-over did not complete; the report says which step failed and what was undone. */
+    CUT_OVER_FAILED(false, "The cut-over did not complete.",
+            "Read the cut-over report: every step before the switch is undone so the source takes writes again. Fix "
+                    + "the failing step and run the cut-over again."),
     /** Anything not in the catalogue. */
     UNKNOWN(false, "An error the catalogue does not recognise.",
             "Read the server's message and error number; the cause is attached.", 0);

@@ -85,7 +85,8 @@ public final class ErrorCatalog {
         } else if (find(failure, ConnectException.class) != null || find(failure, NoRouteToHostException.class) != null
                 || (connecting && find(failure, SocketTimeoutException.class) != null)) {
             d = client(DiagnosisCode.CANNOT_CONNECT, 2003, sqlState, "Can't connect to MySQL server: " + text);
-        } else if (find(failure, SSLException.class) != null) {
+        } else if (find(failure, SSLException.class) != null || find(failure, java.security.GeneralSecurityException.class) != null
+                || text.toLowerCase(Locale.ROOT).contains("ssl connection required")) {
             d = client(DiagnosisCode.TLS_FAILURE, 0, sqlState, text);
         } else if (sql != null) {
             d = fromSql(sql, text, connecting);

@@ -70,7 +70,7 @@ public final class CompatibilityCheck {
         List<DefinedObject> objects = src.definedObjects().stream()
                 .filter(o -> schemas.isEmpty() || schemas.contains(o.schema())).toList();
         definers(objects, target, out);
-        Map<String, Integer> engines = src.nonInnoDbEngines();
+        Map<String, Integer> engines = scan.nonInnoDbEngines;
         if (!engines.isEmpty()) {
             out.add(new Finding(Check.NON_INNODB_TABLES, Severity.WARNING, "Tables in engines other than InnoDB: " + engines
                     + ". Aurora stores tables in InnoDB only; MyISAM tables lose nothing by conversion but their"
@@ -138,7 +138,7 @@ public final class CompatibilityCheck {
                     + " the target does not have.", plugins, null,
                     "Re-create those accounts on the target with a supported plugin (e.g. caching_sha2_password or mysql_native_password)."));
         }
-        List<String> unknownCollations = src.collationsInUse().stream().filter(c -> !target.knowsCollation(c)).sorted().toList();
+        List<String> unknownCollations = scan.collations.stream().filter(c -> !target.knowsCollation(c)).sorted().toList();
         if (!unknownCollations.isEmpty()) {
             out.add(new Finding(Check.COLLATIONS, Severity.ERROR, "Collations the target does not know: " + unknownCollations + ".",
                     unknownCollations, "Transforms.mapCollations(...)",

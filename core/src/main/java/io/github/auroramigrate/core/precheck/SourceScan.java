@@ -25,6 +25,8 @@ final class SourceScan {
     final List<String> mixedCaseNames = new ArrayList<>();
     final List<String> functionsAndTriggers = new ArrayList<>();
     final Map<String, Long> largestValues = new TreeMap<>();
+    final Map<String, Integer> nonInnoDbEngines = new TreeMap<>();
+    final java.util.Set<String> collations = new java.util.TreeSet<>();
     final List<String> warnings = new ArrayList<>();
 
     private final Connection c;
@@ -72,6 +74,11 @@ final class SourceScan {
                 r -> mixedCaseNames.add(name(r, 1, 2)));
         rows("SELECT ROUTINE_SCHEMA, ROUTINE_NAME FROM information_schema.ROUTINES WHERE ROUTINE_TYPE = 'FUNCTION' AND ROUTINE_SCHEMA"
                 + schemaFilter, r -> functionsAndTriggers.add("FUNCTION " + name(r, 1, 2)));
+        rows("SELECT ENGINE, COUNT(*) FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' AND ENGINE <> 'InnoDB'"
+                + " AND TABLE_SCHEMA" + schemaFilter + " GROUP BY ENGINE", r -> nonInnoDbEngines.put(r.getString(1), r.getInt(2)));
+        rows("SELECT TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_COLLATION IS NOT NULL AND TABLE_SCHEMA" + schemaFilter
+                + " UNION SELECT COLLATION_NAME FROM information_schema.COLUMNS WHERE COLLATION_NAME IS NOT NULL AND TABLE_SCHEMA"
+                + schemaFilter, r -> collations.add(r.getString(1)));
         if (scanData) {
             for (String[] col : dateColumns) {
                 String sql = "SELECT 1 FROM " + ident(col[0]) + "." + ident(col[1]) + " WHERE MONTH(" + ident(col[2]) + ") = 0 OR DAYOFMONTH("

@@ -114,6 +114,18 @@ public record TargetProfile(String name, ServerVersion version, boolean mariadb,
         return set;
     }
 
+    /** @return a copy with another {@code lower_case_table_names} (e.g. an Aurora cluster created with 1) */
+    public TargetProfile withLowerCaseTableNames(int value) {
+        return new TargetProfile(name, version, mariadb, canSetAnyDefiner, existingAccounts, binlogEnabled, trustFunctionCreators,
+                hasSuper, sqlMode, timeZoneTables, value, maxAllowedPacket, authPlugins, collations, localInfile);
+    }
+
+    /** @return a copy with another {@code max_allowed_packet} in bytes (e.g. a custom parameter group) */
+    public TargetProfile withMaxAllowedPacket(long bytes) {
+        return new TargetProfile(name, version, mariadb, canSetAnyDefiner, existingAccounts, binlogEnabled, trustFunctionCreators,
+                hasSuper, sqlMode, timeZoneTables, lowerCaseTableNames, bytes, authPlugins, collations, localInfile);
+    }
+
     /** @return the accounts known to exist on the target, when known */
     public Optional<Set<String>> accounts() {
         return Optional.ofNullable(existingAccounts);

@@ -1,0 +1,383 @@
+package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.diagnose.ErrorCatalog;
+import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.transform.Transform;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a dump (or any {@link LoadSource}) into a target: schema scripts first, then data chunks in parallel, each
+ * in its own transaction and recorded in the target's {@link LoadJournal} within that transaction, then views,
+ * routines, triggers and events. A run that is interrupted (crash, kill, lost connection, a failing chunk) can
+ * simply be run again: committed chunks and executed statements are skipped, nothing is loaded twice, and a run
+ * after completion reports {@link LoadResult#nothingToDo()}.
+ *
+ * <pre>{@code
+ * LoadResult r = Load.into(target).from(source).threads(2).listener(progress).build().run();
+ * }</pre>
+ *
+ * <p>Data goes by {@code LOAD DATA LOCAL INFILE} streamed from Java when the target's {@code local_infile} is ON,
+ * else (with a LOCAL_INFILE_DISABLED warning in the result) by multi-row INSERTs; see {@link LoadMethod}. The
+ * session settings of a load are described in the package documentation.
+ *
+ * <p>A configured {@code Load} is immutable and thread-safe; {@link #run()} holds a connection pool and worker
+ * threads only while it runs.
+ */
+public final class Load {
+    private static final Logger LOG = LoggerFactory.getLogger(Load.class);
+
+    private final Endpoint target;
+    private final LoadSource source;
+    private final String jobId;
+    private final int threads;
+    private final LoadMethod method;
+    private final LoadListener listener;
+    private final int maxRetries;
+    private final Duration retryBackoff;
+    private final ScriptRunner.Rewriter rewriter;
+
+    private Load(Builder b) {
+        this.target = b.target;
+        this.source = Objects.requireNonNull(b.source, "from");
+        this.jobId = b.jobId != null ? b.jobId : source.jobId();
+        this.threads = b.threads;
+        this.method = Objects.requireNonNull(b.method, "method");
+        this.listener = Objects.requireNonNull(b.listener, "listener");
+        this.rewriter = ScriptRunner.Rewriter.of(b.transform);
+        this.maxRetries = b.maxRetries;
+        this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
+        LoadJournal.of(jobId); // validates
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads must be 1..256, was " + threads);
+        }
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
+        }
+        if (retryBackoff.isNegative() || retryBackoff.isZero()) {
+            throw new IllegalArgumentException("retryBackoff must be positive, was " + retryBackoff);
+        }
+    }
+
+    /**
+     * Starts configuring a load into {@code target}.
+     *
+     * @throws NullPointerException when target is null
+     */
+    public static Builder into(Endpoint target) {
+        return new Builder(Objects.requireNonNull(target, "target"));
+    }
+
+    /** @return the job id: the journal key */
+    public String jobId() {
+        return jobId;
+    }
+
+    /**
+     * Runs (or resumes) the load.
+     *
+     * @return what was loaded and skipped
+     * @throws LoadException with a diagnosis naming the chunk and table, or file, line and statement, of the first
+     *                       permanent failure; chunks committed before it stay committed (and are skipped by a re-run)
+     * @throws io.github.auroramigrate.core.diagnose.ConnectionException when the target cannot be reached
+     */
+    public LoadResult run() {
+        long start = System.nanoTime();
+        List<Diagnosis> warnings = new ArrayList<>();
+        Endpoint loading = target.toBuilder().property("allowLoadLocalInfile", "true").build();
+        LoadJournal journal = LoadJournal.of(jobId);
+        try (EndpointPool pool = loading.pool(threads + 1)) { // + the DDL connection
+            LoadMethod used = resolveMethod(pool, warnings);
+            try (Connection c = pool.connection()) {
+                journal.ensureExists(c);
+            } catch (SQLException e) {
+                throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+            }
+            LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
+            Map<String, TableTally> tables = new LinkedHashMap<>();
+            for (ChunkSource ch : source.chunks()) {
+                tables.computeIfAbsent(ch.qualifiedTable(), TableTally::new);
+            }
+            DataPhase data = new DataPhase(pool, journal, used, tables);
+            Connection ddl = pool.connection();
+            ScriptRunner scripts = new ScriptRunner(ddl, journal, rewriter, target.describe(), UnaryOperator.identity());
+            try {
+                SessionSettings previous = applySettings(ddl);
+                for (SqlScript s : source.schemaScripts()) {
+                    scripts.run(s);
+                }
+                data.run();
+                for (SqlScript s : source.postDataScripts()) {
+                    scripts.run(s);
+                }
+                restore(ddl, previous);
+            } finally {
+                closeQuietly(ddl);
+            }
+            List<TableLoadResult> perTable = tables.values().stream().map(TableTally::result).toList();
+            LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(), data.rows.get(),
+                    scripts.executed(), scripts.skipped(), Duration.ofNanos(System.nanoTime() - start), warnings);
+            LOG.info("{}", result.summary());
+            tell(() -> listener.loadFinished(result));
+            return result;
+        }
+    }
+
+    private SessionSettings applySettings(Connection c) {
+        try {
+            return SessionSettings.apply(c);
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
+    }
+
+    private void restore(Connection c, SessionSettings previous) {
+        try {
+            previous.restore(c);
+        } catch (SQLException e) {
+            LOG.debug("{}: restoring session settings failed: {}", jobId, e.toString());
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("close failed: {}", e.toString());
+        }
+    }
+
+    private LoadMethod resolveMethod(EndpointPool pool, List<Diagnosis> warnings) {
+        if (method == LoadMethod.INSERT) {
+            return method;
+        }
+        boolean enabled;
+        try (Connection c = pool.connection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@GLOBAL.local_infile")) {
+            rs.next();
+            enabled = rs.getInt(1) != 0;
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
+        if (enabled) {
+            return LoadMethod.LOAD_DATA_LOCAL;
+        }
+        Diagnosis d = Diagnosis.of(DiagnosisCode.LOCAL_INFILE_DISABLED, "local_infile is OFF on " + target.describe()
+                + ", so LOAD DATA LOCAL INFILE cannot be used").withEndpoint(target.describe());
+        if (method == LoadMethod.LOAD_DATA_LOCAL) {
+            throw new LoadException(d, null, null, null);
+        }
+        Diagnosis w = d.withAdvice("Loading with batched INSERT statements instead (about 3x slower).");
+        LOG.warn("{}: {}", jobId, w.render());
+        warnings.add(w);
+        return LoadMethod.INSERT;
+    }
+
+    private void tell(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: a load listener failed; the load goes on", jobId, e);
+        }
+    }
+
+    /** Per table counters, updated by worker threads. */
+    private static final class TableTally {
+        final String table;
+        final AtomicLong rows = new AtomicLong();
+        final AtomicInteger loaded = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicLong nanos = new AtomicLong();
+
+        TableTally(String table) {
+            this.table = table;
+        }
+
+        TableLoadResult result() {
+            return new TableLoadResult(table, rows.get(), loaded.get(), skipped.get(), Duration.ofNanos(nanos.get()));
+        }
+    }
+
+    /** The parallel data phase of one run. */
+    private final class DataPhase {
+        final EndpointPool pool;
+        final Map<String, TableTally> tables;
+        final ChunkLoader loader;
+        final AtomicInteger loaded = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicLong rows = new AtomicLong();
+        final AtomicReference<LoadException> failure = new AtomicReference<>();
+        final int total;
+
+        DataPhase(EndpointPool pool, LoadJournal journal, LoadMethod used, Map<String, TableTally> tables) {
+            this.pool = pool;
+            this.tables = tables;
+            this.total = source.chunks().size();
+            this.loader = new ChunkLoader(pool, journal, used, maxRetries, retryBackoff, (chunk, cause) -> tell(
+                    () -> listener.chunkRetried(new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, Duration.ZERO,
+                            done.get(), total, rows.get()), cause)), new ThreadLocal<>());
+            tell(() -> listener.loadStarted(jobId, total, used));
+        }
+
+        void run() {
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "aurora-load-" + jobId + "-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (ChunkSource chunk : source.chunks()) {
+                    futures.add(pool.submit(() -> one(chunk)));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LoadException(Diagnosis.of(DiagnosisCode.UNKNOWN, "the load was interrupted; committed chunks "
+                        + "stay committed and a re-run resumes").withEndpoint(target.describe()), null, null, e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof LoadException le ? le
+                        : new LoadException(ErrorCatalog.diagnose(e.getCause(), target.describe()), null, null, e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
+        }
+
+        private void one(ChunkSource chunk) {
+            if (failure.get() != null || Thread.currentThread().isInterrupted()) {
+                return; // a chunk failed for good: start nothing new, finish what runs
+            }
+            ChunkLoader.Outcome o;
+            try {
+                o = loader.load(chunk);
+            } catch (LoadException e) {
+                failure.compareAndSet(null, e);
+                LOG.error("{}: chunk {} of {} failed: {}", jobId, chunk.id(), chunk.qualifiedTable(), e.diagnosis().render());
+                return;
+            }
+            TableTally t = tables.get(chunk.qualifiedTable());
+            t.nanos.addAndGet(o.elapsed().toNanos());
+            int d = done.incrementAndGet();
+            if (o.skipped()) {
+                skipped.incrementAndGet();
+                t.skipped.incrementAndGet();
+                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, o.elapsed(), d, total, rows.get());
+                tell(() -> listener.chunkSkipped(p));
+            } else {
+                loaded.incrementAndGet();
+                t.loaded.incrementAndGet();
+                t.rows.addAndGet(o.rows());
+                long r = rows.addAndGet(o.rows());
+                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), o.rows(), o.elapsed(), d, total, r);
+                tell(() -> listener.chunkLoaded(p));
+            }
+        }
+    }
+
+    /** Builder of a {@link Load}; not thread-safe. */
+    public static final class Builder {
+        private final Endpoint target;
+        private LoadSource source;
+        private String jobId;
+        private int threads = 1;
+        private LoadMethod method = LoadMethod.AUTO;
+        private LoadListener listener = LoadListener.NONE;
+        private Transform transform = Transform.identity();
+        private int maxRetries = 5;
+        private Duration retryBackoff = Duration.ofMillis(200);
+
+        private Builder(Endpoint target) {
+            this.target = target;
+        }
+
+        /** Required: what to load. */
+        public Builder from(LoadSource source) {
+            this.source = source;
+            return this;
+        }
+
+        /** The journal key; default: {@link LoadSource#jobId()}. Two loads with the same id share their progress. */
+        public Builder jobId(String jobId) {
+            this.jobId = jobId;
+            return this;
+        }
+
+        /**
+         * Parallel chunk loads, 1..256. Default 1, because the target's core count is not visible over SQL: the
+         * handbook's rule of thumb is one thread per two target cores (e.g. 4 on an 8-vCPU Aurora instance).
+         */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** How data is sent; default {@link LoadMethod#AUTO}. */
+        public Builder method(LoadMethod method) {
+            this.method = method;
+            return this;
+        }
+
+        /**
+         * A rewrite of the DDL statements (schema and post-data scripts; data chunks are not rewritten), e.g.
+         * {@code Transforms.stripDefiners()} for a target without SUPER; default: none.
+         */
+        public Builder transform(Transform transform) {
+            this.transform = Objects.requireNonNull(transform, "transform");
+            return this;
+        }
+
+        /** Progress events; default: none. */
+        public Builder listener(LoadListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Retries of a chunk after a retryable failure (lost connection, deadlock, lock wait timeout); default 5. */
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /** First wait before a retry, doubled up to 25 times that; default 200 ms. */
+        public Builder retryBackoff(Duration backoff) {
+            this.retryBackoff = backoff;
+            return this;
+        }
+
+        /**
+         * @throws NullPointerException     without a source
+         * @throws IllegalArgumentException for bad thread or retry counts, or a bad job id
+         */
+        public Load build() {
+            return new Load(this);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+
+/**
+ * Progress events of a {@link Load}; every method is a no-op by default. Methods may be called concurrently from
+ * the load's worker threads. A listener that throws is logged at WARN and the load goes on.
+ *
+ * <pre>{@code
+ * LoadListener l = new LoadListener() {
+ *     public void chunkLoaded(ChunkProgress p) { bar.update(p.chunksDone(), p.chunksTotal()); }
+ * };
+ * }</pre>
+ */
+public interface LoadListener {
+    /** A listener that ignores everything. */
+    LoadListener NONE = new LoadListener() {
+    };
+
+    /** The load is about to send data, by {@code method}, in {@code chunksTotal} chunks. */
+    default void loadStarted(String jobId, int chunksTotal, LoadMethod method) {
+    }
+
+    /** A chunk was committed. */
+    default void chunkLoaded(ChunkProgress progress) {
+    }
+
+    /** A chunk was already in the journal (committed by an earlier run) and was not loaded again. */
+    default void chunkSkipped(ChunkProgress progress) {
+    }
+
+    /** A chunk's attempt failed with a retryable diagnosis, was rolled back, and will be tried again. */
+    default void chunkRetried(ChunkProgress progress, Diagnosis cause) {
+    }
+
+    /** The load finished successfully. */
+    default void loadFinished(LoadResult result) {
+    }
+}

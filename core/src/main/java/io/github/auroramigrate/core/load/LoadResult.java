@@ -1,0 +1,54 @@
+package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of a {@link Load}: per table rows and timings, chunks loaded versus skipped (already in the journal
+ * from an earlier run), statements executed, and warnings such as a LOCAL_INFILE_DISABLED fallback.
+ *
+ * <pre>{@code
+ * LoadResult r = load.run();
+ * if (r.nothingToDo()) { log.info("already complete"); }
+ * }</pre>
+ *
+ * @param jobId              the load job
+ * @param method             how data was sent (never AUTO)
+ * @param tables             per table results, in first-chunk order
+ * @param chunksLoaded       chunks committed by this run
+ * @param chunksSkipped      chunks found committed by an earlier run
+ * @param rowsLoaded         rows loaded by this run
+ * @param statementsExecuted DDL statements executed by this run
+ * @param statementsSkipped  DDL statements found executed by an earlier run
+ * @param elapsed            wall-clock time of the run
+ * @param warnings           things the user should know that did not stop the load
+ */
+public record LoadResult(String jobId, LoadMethod method, List<TableLoadResult> tables, int chunksLoaded, int chunksSkipped,
+        long rowsLoaded, int statementsExecuted, int statementsSkipped, Duration elapsed, List<Diagnosis> warnings) {
+    /** Validates and copies. */
+    public LoadResult {
+        Objects.requireNonNull(jobId, "jobId");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(elapsed, "elapsed");
+        tables = List.copyOf(tables);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** @return true when everything was already done by earlier runs: this run loaded and executed nothing */
+    public boolean nothingToDo() {
+        return chunksLoaded == 0 && statementsExecuted == 0;
+    }
+
+    /** @return one line for logs */
+    public String summary() {
+        if (nothingToDo()) {
+            return "load " + jobId + ": nothing to do (" + chunksSkipped + " chunks and " + statementsSkipped
+                    + " statements already done by an earlier run)";
+        }
+        return "load " + jobId + ": " + rowsLoaded + " rows in " + chunksLoaded + " chunks (" + chunksSkipped
+                + " skipped as already loaded), " + statementsExecuted + " statements, " + tables.size() + " tables, "
+                + method + ", " + elapsed.toMillis() + " ms";
+    }
+}

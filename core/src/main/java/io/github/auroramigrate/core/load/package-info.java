@@ -1,0 +1,47 @@
+/**
+ * Loading into a MySQL-compatible target (Aurora MySQL, RDS, any MySQL/MariaDB): dumps and other chunked flat files
+ * with {@link io.github.auroramigrate.core.load.Load}, plain {@code mysqldump}/{@code mariadb-dump} files with
+ * {@link io.github.auroramigrate.core.load.SqlFileImport}.
+ *
+ * <pre>{@code
+ * LoadResult r = Load.into(target)
+ *     .from(DumpLoadSource.of(DumpStores.directory(Path.of("shop_dump"))))
+ *     .transform(Transforms.stripDefiners())
+ *     .threads(2)
+ *     .build().run();
+ * }</pre>
+ *
+ * <h2>Exactly once</h2>
+ * Each chunk is one transaction: check the {@link io.github.auroramigrate.core.load.LoadJournal} (table
+ * {@code aurora_migrate.load_progress} on the target), send the rows, insert the chunk's journal row, commit. A
+ * crash, kill or lost connection at any point leaves either both the rows and the journal row or neither; a re-run
+ * skips exactly the committed chunks. A failed attempt is rolled back and its connection discarded before a retry;
+ * only retryable diagnoses (lost connection, deadlock, lock wait timeout) are retried. A chunk whose bytes do not
+ * match its checksum or size, or that loads a different row count than recorded, is rolled back with
+ * {@code CORRUPT_FILE}. DDL statements are not transactional: each is journaled after it succeeds, so a re-run
+ * skips them too (a crash between a DDL statement and its journal row would run that one statement again).
+ *
+ * <h2>Session settings of a load</h2>
+ * {@code foreign_key_checks=0} and {@code unique_checks=0} (the handbook's advice: any order, in parallel),
+ * {@code time_zone='+00:00'} (TIMESTAMP text in dumps is UTC), and the session's {@code sql_mode} without
+ * {@code STRICT_TRANS_TABLES}, {@code STRICT_ALL_TABLES}, {@code NO_ZERO_DATE}, {@code NO_ZERO_IN_DATE} and with
+ * {@code NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES}: zero dates ({@code 0000-00-00}) and invalid dates the source
+ * holds load unchanged for an exact round trip instead of failing or being "fixed", and an AUTO_INCREMENT value 0
+ * stays 0. The application's own sessions keep the target's sql_mode: rows it writes later are checked as usual.
+ * Settings are restored before a connection goes back to the pool. None needs SUPER.
+ *
+ * <h2>LOAD DATA LOCAL and its fallback</h2>
+ * Flat chunks are streamed with {@code LOAD DATA LOCAL INFILE} from an {@code InputStream} (Connector/J's
+ * {@code setLocalInfileInputStream}, set right before the statement and cleared after, on a pool of our own with
+ * {@code allowLoadLocalInfile=true}). When the target's {@code local_infile} is OFF (the default on MySQL 8.0 and
+ * on a fresh Aurora parameter group), the load says so in a {@code LOCAL_INFILE_DISABLED} warning of its result
+ * and sends multi-row INSERTs instead. Binary values are sent as hex literals, exactly.
+ *
+ * <h2>Limits</h2>
+ * {@link io.github.auroramigrate.core.load.SqlFileImport} sends statements as text: a dump holding non-UTF-8
+ * bytes in string literals (binary columns dumped without {@code --hex-blob}) is rejected as CORRUPT_FILE by the
+ * splitter; dump with {@code --hex-blob}. It is not resumable (a mysqldump file drops and re-creates its tables).
+ *
+ * <p>Internal classes of this package are package-private; the public types are the API.
+ */
+package io.github.auroramigrate.core.load;

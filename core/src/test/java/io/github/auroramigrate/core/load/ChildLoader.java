@@ -1,0 +1,26 @@
+package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.store.DumpStores;
+import java.nio.file.Path;
+
+/** Entry point of the child JVM that {@link KillLoaderIT} kills: loads a dump, printing each committed chunk. */
+public final class ChildLoader {
+    private ChildLoader() {
+    }
+
+    /** @param args host, port, user, dump directory (the password comes from the environment) */
+    public static void main(String[] args) {
+        Endpoint target = Endpoint.builder().host(args[0]).port(Integer.parseInt(args[1])).user(args[2])
+                .password(System.getenv().getOrDefault("CHILD_LOADER_PASSWORD", "")).allowPublicKeyRetrieval(true).build();
+        LoadResult r = Load.into(target).from(DumpLoadSource.of(DumpStores.directory(Path.of(args[3])))).threads(1)
+                .listener(new LoadListener() {
+                    @Override
+                    public void chunkLoaded(ChunkProgress p) {
+                        System.out.println("LOADED " + p.chunkId());
+                        System.out.flush();
+                    }
+                }).build().run();
+        System.out.println("DONE " + r.chunksLoaded());
+    }
+}

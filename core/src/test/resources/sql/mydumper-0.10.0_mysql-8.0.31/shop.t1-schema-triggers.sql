@@ -1,0 +1,12 @@
+SET @PREV_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT;
+SET @PREV_CHARACTER_SET_RESULTS=@@CHARACTER_SET_RESULTS;
+SET @PREV_COLLATION_CONNECTION=@@COLLATION_CONNECTION;
+SET character_set_client = utf8mb3;
+SET character_set_results = utf8mb3;
+SET collation_connection = utf8mb3_general_ci;
+CREATE DEFINER=`someuser`@`%` TRIGGER `trg_t1` BEFORE INSERT ON `t1` FOR EACH ROW BEGIN
+  IF NEW.s1 IS NULL THEN SET NEW.s1 = 'x;y'; END IF; 
+END;
+SET character_set_client = @PREV_CHARACTER_SET_CLIENT;
+SET character_set_results = @PREV_CHARACTER_SET_RESULTS;
+SET collation_connection = @PREV_COLLATION_CONNECTION;

@@ -1,0 +1,13 @@
+/*!40101 SET NAMES binary*/;
+DROP TABLE IF EXISTS `v1`;
+DROP VIEW IF EXISTS `v1`;
+SET @PREV_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT;
+SET @PREV_CHARACTER_SET_RESULTS=@@CHARACTER_SET_RESULTS;
+SET @PREV_COLLATION_CONNECTION=@@COLLATION_CONNECTION;
+SET character_set_client = utf8mb3;
+SET character_set_results = utf8mb3;
+SET collation_connection = utf8mb3_general_ci;
+CREATE ALGORITHM=UNDEFINED DEFINER=`someuser`@`%` SQL SECURITY DEFINER VIEW `v1` AS select `t1`.`id` AS `id`,`t1`.`s1` AS `s1` from `t1` where (`t1`.`s1` <> 'DEFINER=`x`@`y`');
+SET character_set_client = @PREV_CHARACTER_SET_CLIENT;
+SET character_set_results = @PREV_CHARACTER_SET_RESULTS;
+SET collation_connection = @PREV_COLLATION_CONNECTION;

@@ -1,0 +1,52 @@
+package io.github.auroramigrate.replication.cutover;
+
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import io.github.auroramigrate.replication.BinlogPosition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a cut-over did, step by step, with timings.
+ *
+ * <pre>{@code
+ * CutOverReport r = cutOver.run();
+ * log.info("writes were stopped for {}", r.writeDowntime());
+ * }</pre>
+ *
+ * @param steps               the steps run, in order (with ROLLBACK after a failure)
+ * @param succeeded           whether the applications now use the target
+ * @param finalSourcePosition the source's position after writes stopped, when read
+ * @param failure             the diagnosis of the failed step, if any
+ * @param sourceTakesWrites   whether the source takes writes again after a failure (rollback succeeded)
+ * @param total               duration of the whole cut-over
+ * @param writeDowntime       from the moment writes stopped to the end of the switch (or of the rollback)
+ */
+public record CutOverReport(List<StepResult> steps, boolean succeeded, Optional<BinlogPosition> finalSourcePosition,
+        Optional<Diagnosis> failure, boolean sourceTakesWrites, Duration total, Duration writeDowntime) {
+    /** Validates and copies. */
+    public CutOverReport {
+        steps = List.copyOf(steps);
+        Objects.requireNonNull(finalSourcePosition, "finalSourcePosition");
+        Objects.requireNonNull(failure, "failure");
+        Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(writeDowntime, "writeDowntime");
+    }
+
+    /** @return the result of a step, if it ran */
+    public Optional<StepResult> step(CutOverStep step) {
+        return steps.stream().filter(s -> s.step() == step).findFirst();
+    }
+
+    /** @return a multi-line summary */
+    public String describe() {
+        StringBuilder sb = new StringBuilder("cut-over ").append(succeeded ? "SUCCEEDED" : "FAILED").append(" in ")
+                .append(total).append(", writes stopped for ").append(writeDowntime);
+        for (StepResult s : steps) {
+            sb.append("\n  ").append(s.step()).append(' ').append(s.outcome()).append(" in ").append(s.duration())
+                    .append(": ").append(s.detail());
+        }
+        return sb.toString();
+    }
+}

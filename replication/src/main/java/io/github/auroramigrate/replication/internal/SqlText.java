@@ -1,0 +1,40 @@
+package io.github.auroramigrate.replication.internal;
+
+/**
+ * Quoting for the few statements that cannot take JDBC parameters ({@code CHANGE MASTER TO}, {@code CREATE USER}).
+ * Stateless.
+ */
+public final class SqlText {
+    private SqlText() {
+    }
+
+    /**
+     * A string literal. Single quotes are doubled (valid in every sql_mode); backslashes are doubled unless the
+     * session runs with NO_BACKSLASH_ESCAPES, where they are literal already.
+     *
+     * @param value              the text; control characters other than tab are rejected
+     * @param noBackslashEscapes whether the session's sql_mode contains NO_BACKSLASH_ESCAPES
+     */
+    public static String literal(String value, boolean noBackslashEscapes) {
+        StringBuilder sb = new StringBuilder(value.length() + 2).append('\'');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t') {
+                throw new IllegalArgumentException("control character (code " + (int) c + ") in a SQL literal");
+            }
+            if (c == '\'') {
+                sb.append("''");
+            } else if (c == '\\' && !noBackslashEscapes) {
+                sb.append("\\\\");
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('\'').toString();
+    }
+
+    /** @return {@code name} quoted as an identifier with backticks (inner backticks doubled) */
+    public static String identifier(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.auroramigrate.replication.cutover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.replication.BinlogPosition;
+import io.github.auroramigrate.replication.Replication;
+import io.github.auroramigrate.replication.ReplicationUser;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CutOverBuilderTest {
+    final Endpoint target = Endpoint.builder().host("127.0.0.1").user("root").build();
+    final Endpoint source = Endpoint.builder().host("127.0.0.2").user("root").build();
+
+    @Test
+    void validatesAtBuild() {
+        try (Replication withSource = Replication.of(target).source(source, ReplicationUser.of("r", "p")).build();
+                Replication without = Replication.of(target).build()) {
+            CutOverHook noop = () -> { };
+            assertThatThrownBy(() -> CutOver.builder().stopWrites(noop).switchApplications(noop).build())
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> CutOver.builder().replication(withSource).stopWrites(noop).build())
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> CutOver.builder().replication(withSource).switchApplications(noop).build())
+                    .isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> CutOver.builder().replication(withSource).stopWrites(noop).readOnlySource()
+                    .switchApplications(noop).build()).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CutOver.builder().replication(withSource).stopWrites(noop).switchApplications(noop)
+                    .catchUpTimeout(Duration.ZERO).build()).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> CutOver.builder().replication(without).stopWrites(noop).switchApplications(noop)
+                    .build()).isInstanceOf(IllegalArgumentException.class);
+            assertThat(CutOver.builder().replication(withSource).readOnlySource().switchApplications(noop).build())
+                    .isNotNull();
+        }
+    }
+
+    @Test
+    void reportDescribesSteps() {
+        CutOverReport r = new CutOverReport(List.of(
+                new StepResult(CutOverStep.STOP_WRITES, StepResult.Outcome.SUCCEEDED, Duration.ofMillis(5), "hook"),
+                new StepResult(CutOverStep.VERIFY, StepResult.Outcome.SKIPPED, Duration.ZERO, "no verifier")),
+                true, Optional.of(new BinlogPosition("b.000001", 99)), Optional.empty(), false, Duration.ofSeconds(1),
+                Duration.ofMillis(900));
+        assertThat(r.step(CutOverStep.VERIFY)).map(StepResult::outcome).contains(StepResult.Outcome.SKIPPED);
+        assertThat(r.step(CutOverStep.CATCH_UP)).isEmpty();
+        assertThat(r.describe()).contains("SUCCEEDED", "STOP_WRITES", "no verifier");
+    }
+}
