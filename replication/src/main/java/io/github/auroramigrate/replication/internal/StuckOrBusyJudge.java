@@ -59,28 +59,27 @@ public final class StuckOrBusyJudge {
 
         Optional<BinlogPosition> from = first.status().executed();
         Optional<BinlogPosition> to = s.executed();
+        // The stable tail: the samples since the position last changed. A multi-threaded replica moves the position
+        // only at checkpoints, so it may still move early in the window and then sit on one large event.
+        int tail = samples.size() - 1;
+        while (tail > 0 && samples.get(tail - 1).status().executed().equals(to)) {
+            tail--;
+        }
         if (from.isPresent() && to.isPresent() && to.get().compareTo(from.get()) > 0) {
             ev.add("Exec_Master_Log_Pos moved from " + from.get() + " to " + to.get() + " in " + window);
             ev.add("Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s));
+            if (tail < samples.size() - 1 && grew(samples.get(tail), last, ev)) {
+                ev.add(1, "then stayed at " + to.get() + " from " + samples.get(tail).offset() + " on");
+                return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
+            }
             return new StuckOrBusyReport(Verdict.PROGRESSING, window, ev, samples);
         }
         ev.add("Exec_Master_Log_Pos stayed at " + to.map(Object::toString).orElse("(none)") + " for " + window
                 + ", Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s));
-
-        // The handbook's proof of "busy": the applier's transaction keeps acquiring row locks and writing undo.
-        for (ApplierTransaction end : last.transactions()) {
-            Optional<ApplierTransaction> start = first.transactions().stream()
-                    .filter(t -> t.trxId().equals(end.trxId())).findFirst();
-            if (start.isPresent() && (end.rowsLocked() > start.get().rowsLocked()
-                    || end.undoEntries() > start.get().undoEntries())) {
-                ApplierTransaction a = start.get();
-                ev.add("InnoDB transaction " + end.trxId() + " of replication thread " + end.threadId() + " (active "
-                        + end.activeSeconds() + " s) grew from " + a.rowsLocked() + " to " + end.rowsLocked()
-                        + " row locks and from " + a.undoEntries() + " to " + end.undoEntries() + " undo log entries");
-                threadOf(last, end.threadId()).ifPresent(t -> ev.add(describe(t)));
-                return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
-            }
+        if (grew(first, last, ev)) {
+            return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
         }
+
         for (ApplierTransaction t : last.transactions()) {
             if (t.waitingForLock()) {
                 ev.add("InnoDB transaction " + t.trxId() + " of replication thread " + t.threadId()
@@ -120,6 +119,24 @@ public final class StuckOrBusyJudge {
         }
         last.threads().stream().filter(t -> !t.info().isEmpty()).forEach(t -> ev.add(describe(t)));
         return new StuckOrBusyReport(Verdict.STUCK, window, ev, samples);
+    }
+
+    /** The handbook's proof of "busy": the applier's transaction kept acquiring row locks or writing undo entries. */
+    private static boolean grew(ApplierSample first, ApplierSample last, List<String> ev) {
+        for (ApplierTransaction end : last.transactions()) {
+            Optional<ApplierTransaction> start = first.transactions().stream()
+                    .filter(t -> t.trxId().equals(end.trxId())).findFirst();
+            if (start.isPresent() && (end.rowsLocked() > start.get().rowsLocked()
+                    || end.undoEntries() > start.get().undoEntries())) {
+                ApplierTransaction a = start.get();
+                ev.add("InnoDB transaction " + end.trxId() + " of replication thread " + end.threadId() + " (active "
+                        + end.activeSeconds() + " s) grew from " + a.rowsLocked() + " to " + end.rowsLocked()
+                        + " row locks and from " + a.undoEntries() + " to " + end.undoEntries() + " undo log entries");
+                threadOf(last, end.threadId()).ifPresent(t -> ev.add(describe(t)));
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<ApplierThread> threadOf(ApplierSample s, long id) {

@@ -50,6 +50,22 @@ class StuckOrBusyJudgeTest {
     }
 
     @Test
+    void movedEarlyThenBusyOnOneLargeEventIsBusy() {
+        StuckOrBusyReport r = StuckOrBusyJudge.judge(List.of(
+                sample(0, status("100", "5000", "Yes", "3", "updating"), List.of()),
+                sample(1, status("120", "5000", "Yes", "3", "updating"), List.of(trx(10, 10, "RUNNING"))),
+                sample(2, status("120", "5000", "Yes", "4", "updating"), List.of(trx(500, 490, "RUNNING"))),
+                sample(3, status("120", "5000", "Yes", "5", "updating"), List.of(trx(900, 880, "RUNNING")))), W);
+        assertThat(r.verdict()).isEqualTo(Verdict.BUSY);
+        assertThat(r.evidence().get(1)).contains("then stayed at");
+        // moved to the end, with transactions growing on the way: progressing
+        StuckOrBusyReport moving = StuckOrBusyJudge.judge(List.of(
+                sample(0, status("100", "5000", "Yes", "3", ""), List.of(trx(10, 10, "RUNNING"))),
+                sample(1, status("120", "5000", "Yes", "3", ""), List.of(trx(500, 490, "RUNNING")))), W);
+        assertThat(moving.verdict()).isEqualTo(Verdict.PROGRESSING);
+    }
+
+    @Test
     void samePositionNoGrowthIsStuck() {
         StuckOrBusyReport r = StuckOrBusyJudge.judge(List.of(
                 sample(0, status("120", "5000", "Yes", "31", "updating"), List.of(trx(50, 50, "RUNNING"))),

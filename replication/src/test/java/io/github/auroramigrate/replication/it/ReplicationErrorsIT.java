@@ -77,7 +77,7 @@ class ReplicationErrorsIT {
             try {
                 tgt.execute("INSERT INTO `" + db + "`.t VALUES (7, 70)"); // someone writes to the replica
                 src.execute("INSERT INTO `" + db + "`.t VALUES (7, 1)");
-                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastSqlErrno() != 0);
+                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastSqlErrno() != 0 && st.sqlThread() == ThreadState.STOPPED);
                 assertThat(s.lastSqlErrno()).isEqualTo(1062);
                 assertThat(s.sqlThread()).isEqualTo(ThreadState.STOPPED);
 
@@ -115,7 +115,7 @@ class ReplicationErrorsIT {
             try {
                 tgt.execute("DELETE FROM `" + db + "`.t WHERE id = 2"); // someone deletes on the replica
                 src.execute("UPDATE `" + db + "`.t SET v = 9 WHERE id = 2");
-                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastSqlErrno() != 0);
+                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastSqlErrno() != 0 && st.sqlThread() == ThreadState.STOPPED);
                 assertThat(s.lastSqlErrno()).isEqualTo(1032);
                 Diagnosis d = repl.diagnose().problems().get(0);
                 assertThat(d.code()).isEqualTo(DiagnosisCode.REPLICATION_ROW_NOT_FOUND);
@@ -151,7 +151,7 @@ class ReplicationErrorsIT {
             try {
                 repl.configure();
                 repl.start();
-                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0);
+                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0 && st.ioThread() != ThreadState.RUNNING);
                 assertThat(s.lastIoError()).contains("1236");
                 Diagnosis d = repl.diagnose().problems().get(0);
                 assertThat(d.code()).isEqualTo(DiagnosisCode.REPLICATION_BINLOG_PURGED);
@@ -182,7 +182,7 @@ class ReplicationErrorsIT {
             try {
                 repl.configure();
                 repl.start();
-                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0);
+                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0 && st.ioThread() != ThreadState.RUNNING);
                 assertThat(s.lastIoError()).contains("Could not find first log file");
                 Diagnosis d = repl.diagnose().problems().get(0);
                 assertThat(d.code()).isEqualTo(DiagnosisCode.REPLICATION_BINLOG_PURGED);
@@ -201,7 +201,7 @@ class ReplicationErrorsIT {
             try {
                 repl.configure();
                 repl.start();
-                Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0);
+                Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0 && st.ioThread() != ThreadState.RUNNING);
                 assertThat(repl.diagnose().problems()).extracting(Diagnosis::code)
                         .containsExactly(DiagnosisCode.REPLICATION_IMPOSSIBLE_POSITION);
             } finally {
@@ -222,7 +222,7 @@ class ReplicationErrorsIT {
             try {
                 repl.configure();
                 repl.start();
-                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0);
+                ReplicaStatus s = Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0 && st.ioThread() != ThreadState.RUNNING);
                 assertThat(s.ioThread()).isEqualTo(ThreadState.CONNECTING);
                 assertThat(s.sourcePort()).isEqualTo(unused);
                 Diagnosis d = repl.diagnose().problems().get(0);
@@ -251,7 +251,7 @@ class ReplicationErrorsIT {
                         e -> assertThat(e.code()).isEqualTo(DiagnosisCode.REPLICATION_UNSUPPORTED));
                 tgt.execute("INSERT INTO `" + db + "`.t VALUES (8, 80)");
                 src.execute("INSERT INTO `" + db + "`.t VALUES (8, 1)");
-                Fixtures.awaitStatus(repl, WAIT, st -> st.lastSqlErrno() != 0);
+                Fixtures.awaitStatus(repl, WAIT, st -> st.lastSqlErrno() != 0 && st.sqlThread() == ThreadState.STOPPED);
                 assertThat(repl.diagnose().problems().get(0).code()).isEqualTo(DiagnosisCode.REPLICATION_DUPLICATE_KEY);
                 SkipReport r = repl.skipTransaction(); // CALL mysql.rds_skip_repl_error
                 assertThat(r.errno()).isEqualTo(1062);
@@ -279,7 +279,7 @@ class ReplicationErrorsIT {
             try {
                 repl.configure();
                 repl.start();
-                Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0);
+                Fixtures.awaitStatus(repl, WAIT, st -> st.lastIoErrno() != 0 && st.ioThread() != ThreadState.RUNNING);
                 assertThat(repl.diagnose().problems().get(0).code()).isEqualTo(DiagnosisCode.REPLICATION_BINLOG_PURGED);
                 SkipReport r = repl.skipToNextLogFile(); // CALL mysql.rds_next_master_log(N)
                 assertThat(r.resumedAt()).contains(BinlogPosition.startOf(next.file()));
