@@ -32,12 +32,14 @@ import java.util.Set;
  */
 public final class CompatibilityCheck {
     private final Endpoint source;
+    private final io.github.auroramigrate.core.store.DumpStore dump;
     private final TargetProfile target;
     private final List<String> schemas;
     private final boolean scanData;
 
     private CompatibilityCheck(Builder b) {
         this.source = b.source;
+        this.dump = b.dump;
         this.target = b.target;
         this.schemas = List.copyOf(b.schemas);
         this.scanData = b.scanData;
@@ -45,7 +47,16 @@ public final class CompatibilityCheck {
 
     /** Starts a check of the given source. */
     public static Builder source(Endpoint source) {
-        return new Builder(source);
+        return new Builder(java.util.Objects.requireNonNull(source, "source"), null);
+    }
+
+    /**
+     * Starts a check of a dump written by {@link io.github.auroramigrate.core.dump.Dump}: the source's settings
+     * come from the manifest, objects and definers from the DDL files; data is not re-read, so zero dates are found
+     * in column defaults only, and the largest value is the one the manifest recorded.
+     */
+    public static Builder dump(io.github.auroramigrate.core.store.DumpStore dump) {
+        return new Builder(null, java.util.Objects.requireNonNull(dump, "dump"));
     }
 
     /**
@@ -54,6 +65,10 @@ public final class CompatibilityCheck {
      * @throws io.github.auroramigrate.core.diagnose.ConnectionException when the source cannot be reached
      */
     public CompatibilityReport run() {
+        if (dump != null) {
+            DumpScan.Result r = new DumpScan(dump).run(schemas);
+            return new CompatibilityReport(r.source(), target, evaluate(r.source(), r.scan(), target, schemas), r.scan().warnings);
+        }
         try (Connection c = source.connect()) {
             ServerInfo info = ServerProbe.probe(c, source.describe());
             SourceScan scan = new SourceScan(c, schemas).run(scanData);
@@ -194,12 +209,14 @@ public final class CompatibilityCheck {
     /** Builds a {@link CompatibilityCheck}. Not thread-safe. */
     public static final class Builder {
         private final Endpoint source;
+        private final io.github.auroramigrate.core.store.DumpStore dump;
         private TargetProfile target;
         private final List<String> schemas = new ArrayList<>();
         private boolean scanData = true;
 
-        private Builder(Endpoint source) {
+        private Builder(Endpoint source, io.github.auroramigrate.core.store.DumpStore dump) {
             this.source = source;
+            this.dump = dump;
         }
 
         /** The target to check against. Required. */
@@ -224,7 +241,6 @@ public final class CompatibilityCheck {
          * @throws NullPointerException when source or target is missing
          */
         public CompatibilityCheck build() {
-            Objects.requireNonNull(source, "source");
             Objects.requireNonNull(target, "target");
             schemas.forEach(s -> Objects.requireNonNull(s, "schema name"));
             return new CompatibilityCheck(this);

@@ -1,0 +1,193 @@
+package io.github.auroramigrate.core.precheck;
+
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.diagnose.MigrationException;
+import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.manifest.ObjectEntry;
+import io.github.auroramigrate.core.manifest.SchemaEntry;
+import io.github.auroramigrate.core.manifest.SourceServer;
+import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.manifest.UserEntry;
+import io.github.auroramigrate.core.probe.BinlogSettings;
+import io.github.auroramigrate.core.probe.DefinedObject;
+import io.github.auroramigrate.core.probe.Flavor;
+import io.github.auroramigrate.core.probe.ServerInfo;
+import io.github.auroramigrate.core.probe.ServerVersion;
+import io.github.auroramigrate.core.sql.SqlLexer;
+import io.github.auroramigrate.core.sql.SqlOptions;
+import io.github.auroramigrate.core.sql.Token;
+import io.github.auroramigrate.core.sql.TokenType;
+import io.github.auroramigrate.core.store.DumpStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The pre-check's questions answered from a dump instead of a live source: the manifest (source settings,
+ * engines, keys, limits, coordinates) and the DDL files, read with the SQL lexer (so DEFINER-like text in strings
+ * and comments is not mistaken for a clause). Data is not re-read: zero dates are found in column defaults only.
+ */
+final class DumpScan {
+    private final DumpStore store;
+
+    DumpScan(DumpStore store) {
+        this.store = store;
+    }
+
+    /** What the check needs: a source description built from the manifest and a scan filled from the DDL. */
+    record Result(ServerInfo source, SourceScan scan) {
+    }
+
+    Result run(List<String> schemas) {
+        Manifest m = io.github.auroramigrate.core.manifest.ManifestIO.read(store);
+        SourceScan scan = new SourceScan(null, schemas);
+        List<DefinedObject> defined = new ArrayList<>();
+        Map<String, String> accountPlugins = new TreeMap<>();
+        for (SchemaEntry schema : m.schemas()) {
+            if (!schemas.isEmpty() && !schemas.contains(schema.name())) {
+                continue;
+            }
+            Map<String, List<String>> byLower = new TreeMap<>();
+            for (TableEntry t : schema.tables()) {
+                String name = schema.name() + "." + t.name();
+                byLower.computeIfAbsent(t.name().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t.name());
+                if (!t.name().equals(t.name().toLowerCase(Locale.ROOT))) {
+                    scan.mixedCaseNames.add(name);
+                }
+                if (t.engine() != null && !t.engine().equalsIgnoreCase("InnoDB")) {
+                    scan.nonInnoDbEngines.merge(t.engine(), 1, Integer::sum);
+                }
+                if (t.chunking() == null || !"PRIMARY".equalsIgnoreCase(t.chunking().index())) {
+                    scan.tablesWithoutPrimaryKey.add(name);
+                }
+                if (t.ddlFile() != null) {
+                    List<Token> tokens = tokens(t.ddlFile());
+                    scan.collations.addAll(collations(tokens));
+                    zeroDateDefaults(tokens, name, scan.zeroDateDefaults);
+                }
+            }
+            byLower.values().stream().filter(v -> v.size() > 1)
+                    .forEach(v -> scan.caseCollisions.add(schema.name() + ".{" + String.join(",", v) + "}"));
+            List<ObjectEntry> objects = new ArrayList<>(schema.routines());
+            objects.addAll(schema.triggers());
+            objects.addAll(schema.events());
+            objects.addAll(m.views().stream().filter(v -> v.schema().equals(schema.name())).toList());
+            for (ObjectEntry o : objects) {
+                List<Token> tokens = tokens(o.ddlFile());
+                String definer = definer(tokens);
+                if (definer != null) {
+                    defined.add(new DefinedObject(o.type().name(), o.schema(), o.name(), definer,
+                            hasWord(tokens, "INVOKER") ? "INVOKER" : "DEFINER"));
+                }
+                if (o.type() == io.github.auroramigrate.core.manifest.ObjectType.FUNCTION) {
+                    scan.functionsAndTriggers.add("FUNCTION " + o.schema() + "." + o.name());
+                }
+                if (hasWord(tokens, "CONVERT_TZ")) {
+                    String kind = o.type() == io.github.auroramigrate.core.manifest.ObjectType.VIEW ? "VIEW" : o.type().name()
+                            .equals("TRIGGER") || o.type().name().equals("EVENT") ? o.type().name() : "ROUTINE";
+                    scan.namedTimeZoneUsers.add(kind + " " + o.schema() + "." + o.name());
+                }
+            }
+        }
+        for (UserEntry u : m.users()) {
+            for (String file : u.files()) {
+                List<Token> tokens = tokens(file);
+                String plugin = wordAfter(tokens, "WITH");
+                if (plugin != null && hasWord(tokens, "IDENTIFIED")) {
+                    accountPlugins.put(u.account().replace("'", "").replace("`", ""), plugin);
+                }
+            }
+        }
+        if (m.limits() != null && m.limits().maxValueBytes() > 0) {
+            scan.largestValues.put("largest value in the dump", m.limits().maxValueBytes());
+        }
+        scan.warnings.add("checked from the dump " + store.describe() + ": zero dates are found in column defaults only, not in data");
+        return new Result(source(m, defined, accountPlugins), scan);
+    }
+
+    private static ServerInfo source(Manifest m, List<DefinedObject> defined, Map<String, String> accountPlugins) {
+        SourceServer s = m.source();
+        boolean binlog = m.coordinates() != null && m.coordinates().binlogEnabled();
+        Flavor flavor = s.flavor() != null && s.flavor().toUpperCase(Locale.ROOT).contains("MARIADB") ? Flavor.MARIADB : Flavor.MYSQL;
+        return new ServerInfo("dump of " + s.endpoint(), flavor, ServerVersion.parse(s.version()), s.versionComment() == null ? "" : s.versionComment(),
+                null, "", Set.of(), false, new BinlogSettings(binlog, binlog ? "ROW" : "", "", null, ""), s.serverId(),
+                s.lowerCaseTableNames(), s.maxAllowedPacket(), false, s.characterSetServer() == null ? "" : s.characterSetServer(), "",
+                s.sqlMode() == null ? "" : s.sqlMode(), s.timeZone() == null ? "" : s.timeZone(), true, false, false,
+                m.schemas().stream().map(SchemaEntry::name).toList(), Map.of(), Set.of(), defined, Set.of(), accountPlugins, List.of());
+    }
+
+    private List<Token> tokens(String key) {
+        try (InputStream in = store.open(key)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return SqlLexer.tokenize(text, SqlOptions.DEFAULT).stream().filter(Token::isSignificant).toList();
+        } catch (IOException e) {
+            throw new MigrationException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read " + key + " from the dump "
+                    + store.describe() + ": " + e.getMessage()), e);
+        }
+    }
+
+    /** {@code DEFINER = user@host} as {@code user@host}, or null. */
+    static String definer(List<Token> tokens) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("DEFINER") && tokens.get(i + 1).isOperator("=")) {
+                StringBuilder account = new StringBuilder(tokens.get(i + 2).name());
+                if (i + 4 < tokens.size() && tokens.get(i + 3).text().startsWith("@")) {
+                    String host = tokens.get(i + 3).text().length() > 1 ? tokens.get(i + 3).text().substring(1) : tokens.get(i + 4).name();
+                    account.append('@').append(unquote(host));
+                }
+                return account.toString();
+            }
+        }
+        return null;
+    }
+
+    private static Set<String> collations(List<Token> tokens) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("COLLATE")) {
+                Token next = tokens.get(i + 1).isOperator("=") && i + 2 < tokens.size() ? tokens.get(i + 2) : tokens.get(i + 1);
+                out.add(next.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static void zeroDateDefaults(List<Token> tokens, String table, List<String> out) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("DEFAULT") && tokens.get(i + 1).type() == TokenType.STRING) {
+                String value = unquote(tokens.get(i + 1).text());
+                if (value.startsWith("0000-00-00") || value.matches("\\d{4}-00-.*|\\d{4}-\\d{2}-00.*")) {
+                    out.add(table + " DEFAULT '" + value + "'");
+                }
+            }
+        }
+    }
+
+    private static boolean hasWord(List<Token> tokens, String word) {
+        return tokens.stream().anyMatch(t -> t.isWord(word));
+    }
+
+    private static String wordAfter(List<Token> tokens, String word) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord(word)) {
+                return unquote(tokens.get(i + 1).text());
+            }
+        }
+        return null;
+    }
+
+    private static String unquote(String s) {
+        if (s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '`' || s.charAt(0) == '"') && s.charAt(s.length() - 1) == s.charAt(0)) {
+            return s.substring(1, s.length() - 1);
+        }
+        return s;
+    }
+
+}
