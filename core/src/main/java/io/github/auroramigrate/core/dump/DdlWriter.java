@@ -24,7 +24,11 @@ final class DdlWriter {
     private final KeyNames names;
     private final ManifestTracker tracker;
 
-    DdlWriter(Connection c, DumpStore store, KeyNames names, ManifestTracker tracker) {
+    private final io.github.auroramigrate.core.transform.Transform transform;
+
+    DdlWriter(Connection c, DumpStore store, KeyNames names, ManifestTracker tracker,
+            io.github.auroramigrate.core.transform.Transform transform) {
+        this.transform = transform;
         this.c = c;
         this.store = store;
         this.names = names;
@@ -145,7 +149,25 @@ final class DdlWriter {
     }
 
     private void put(String key, String ddl) throws IOException {
-        store.put(key, ddl.getBytes(StandardCharsets.UTF_8));
+        store.put(key, transformed(key, ddl).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Applies the dump's transform to one DDL statement; it must stay one statement for the same object. */
+    private String transformed(String key, String ddl) {
+        if (transform == null) {
+            return ddl;
+        }
+        io.github.auroramigrate.core.sql.Statement in = io.github.auroramigrate.core.sql.Statement.of(ddl);
+        java.util.List<io.github.auroramigrate.core.sql.Statement> out =
+                io.github.auroramigrate.core.transform.TransformSession.open(transform, key).apply(in);
+        if (out.size() != 1 || !java.util.Objects.equals(out.get(0).objectName(), in.objectName())) {
+            throw new io.github.auroramigrate.core.diagnose.MigrationException(io.github.auroramigrate.core.diagnose.Diagnosis.of(
+                    io.github.auroramigrate.core.diagnose.DiagnosisCode.INVALID_INPUT, "the dump's transform " + transform.name()
+                            + " turned the DDL statement of " + key + " into " + out.size() + " statement(s)"
+                            + (out.size() == 1 ? " for another object" : "") + "; a dump's transform must keep one statement per"
+                            + " object (filter with the dump's table options, rename schemas at load time)"));
+        }
+        return out.get(0).text();
     }
 
     static String quote(String identifier) {

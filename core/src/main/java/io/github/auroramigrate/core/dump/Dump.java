@@ -117,6 +117,7 @@ public final class Dump {
         private boolean requireConsistency = true;
         private Duration lockTimeout = Duration.ofSeconds(60);
         private DumpListener listener;
+        private io.github.auroramigrate.core.transform.Transform transform;
         private Executor executor;
         private boolean overwrite;
 
@@ -260,6 +261,18 @@ public final class Dump {
             return this;
         }
 
+        /**
+         * Rewrites every DDL statement as it is written (e.g. {@code Transforms.stripDefiners()},
+         * {@code Transforms.forceInnoDb()}, {@code Transforms.mapCollations(...)}), so the dump itself is ready for the
+         * target. Default none. The transform must turn each statement into exactly one statement for the same
+         * object: the manifest keeps describing the files, so dropping, splitting or renaming fails the dump with
+         * {@code INVALID_INPUT} - filter with {@link #tables}/{@link #exclude} and rename schemas at load time.
+         */
+        public Builder transform(io.github.auroramigrate.core.transform.Transform transform) {
+            this.transform = transform;
+            return this;
+        }
+
         /** Receives progress events. Default none. */
         public Builder listener(DumpListener listener) {
             this.listener = listener;
@@ -319,7 +332,7 @@ public final class Dump {
             }
             return new Dump(new DumpOptions(endpoint, store, threads, chunkSize, compression, format, schemas,
                     excludeSchemas, tables, excludeTables, where, ddl, data, views, routines, triggers, events, users,
-                    consistency, requireConsistency, lockTimeout, listener, executor, overwrite));
+                    consistency, requireConsistency, lockTimeout, listener, executor, overwrite, transform));
         }
     }
 }

@@ -16,7 +16,8 @@ record DumpOptions(Endpoint endpoint, DumpStore store, int threads, DataSize chu
         DumpFormat format, List<String> includeSchemas, List<String> excludeSchemas, List<String> includeTables,
         List<String> excludeTables, Map<String, String> where, boolean ddl, boolean data, boolean views, boolean routines,
         boolean triggers, boolean events, boolean users, Consistency consistency, boolean requireConsistency,
-        Duration lockTimeout, DumpListener listener, Executor executor, boolean overwrite) {
+        Duration lockTimeout, DumpListener listener, Executor executor, boolean overwrite,
+        io.github.auroramigrate.core.transform.Transform transform) {
 
     DumpOptions {
         includeSchemas = List.copyOf(includeSchemas);

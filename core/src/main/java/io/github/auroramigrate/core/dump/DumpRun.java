@@ -198,7 +198,7 @@ final class DumpRun {
             notify(l -> l.onDumpStarted(plan(info, cat, jobs, threads, snap.consistency().level(),
                     snap.consistency().description())));
 
-            DdlWriter ddl = new DdlWriter(coord, o.store(), names, tracker);
+            DdlWriter ddl = new DdlWriter(coord, o.store(), names, tracker, o.transform());
             for (String schema : cat.schemas) {
                 tracker.schema(schema, o.ddl() ? ddl.schema(schema) : null);
             }
