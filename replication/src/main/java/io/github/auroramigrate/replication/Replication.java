@@ -2,6 +2,8 @@ package io.github.auroramigrate.replication;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.dump.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.internal.ApplierError;
@@ -223,7 +225,7 @@ public final class Replication implements AutoCloseable {
                         "gtid_mode is " + mode + " on the target " + target.describe()));
             }
             Map<String, String> row = Jdbc.rows(c, new SqlStatement("SELECT GTID_SUBSET(?, @@GLOBAL.gtid_executed) AS sub,"
-                    + " @@GLOBAL.gtid_executed = '' AS executed_empty", List.of(startGtids.value()), "GTID_SUBSET", null),
+                    + " @@GLOBAL.gtid_executed = '' AS executed_empty", List.of(startGtids.text()), "GTID_SUBSET", null),
                     target.describe(), 1).get(0);
             if ("1".equals(row.get("sub"))) {
                 LOG.info("{}: target already has GTID set {} applied", name, startGtids);
@@ -790,30 +792,26 @@ public final class Replication implements AutoCloseable {
             return this;
         }
 
-        /** Start at a binary log file and position (from the dump). Not combinable with {@link #startAt(GtidSet)}. */
+        /**
+         * Start at a binary log file and position, e.g. the one a dump recorded
+         * ({@code dump.binlogPosition().orElseThrow()}). Not combinable with {@link #startAt(GtidSet)}.
+         */
         public Builder startAt(BinlogPosition position) {
             this.startPosition = position;
             return this;
         }
 
         /**
-         * Start after a GTID set (from the dump): marked as applied on the target (gtid_purged / gtid_slave_pos) if it
-         * is not already, then GTID auto-positioning. Needs gtid_mode=ON on both MySQL servers. Not combinable with
-         * {@link #startAt(BinlogPosition)}.
+         * Start after a GTID set, e.g. the one a dump recorded ({@code dump.gtidSet().orElseThrow()}): marked as
+         * applied on the target (gtid_purged / gtid_slave_pos) if it is not already, then GTID auto-positioning.
+         * Needs gtid_mode=ON on both MySQL servers. Not combinable with {@link #startAt(BinlogPosition)}.
+         *
+         * @throws IllegalArgumentException when the set's text is not valid GTID syntax (it ends up in SQL)
          */
         public Builder startAt(GtidSet gtids) {
-            this.startGtids = gtids;
+            // re-parse: a GtidSet built with its constructor is normalised but not syntax-checked
+            this.startGtids = gtids == null ? null : GtidSet.of(gtids.text());
             return this;
-        }
-
-        /** Start at the binary log position a dump recorded ({@code dump.binlogPosition().orElseThrow()}). */
-        public Builder startAt(io.github.auroramigrate.core.dump.BinlogPosition dumped) {
-            return startAt(BinlogPosition.of(dumped));
-        }
-
-        /** Start after the GTID set a dump recorded ({@code dump.gtidSet().orElseThrow()}); see {@link #startAt(GtidSet)}. */
-        public Builder startAt(io.github.auroramigrate.core.dump.GtidSet dumped) {
-            return startAt(GtidSet.of(dumped));
         }
 
         /** The source's host and port as the target reaches them, when they differ from the source endpoint's. */

@@ -12,7 +12,7 @@
  * SourcePreflight.builder().source(source).target(target).replicationUser(user)
  *     .plannedDuration(Duration.ofHours(12)).build().check().throwIfFailed();
  * try (Replication repl = Replication.of(target).source(source, user)
- *         .startAt(dump.binlogPosition()).heartbeat(Duration.ofSeconds(1)).build()) {
+ *         .startAt(dump.binlogPosition().orElseThrow()).heartbeat(Duration.ofSeconds(1)).build()) {
  *     repl.configure();
  *     repl.start();
  *     repl.awaitCaughtUp(Duration.ofHours(2));

@@ -31,8 +31,7 @@ class ReplicationUserTest {
     @Test
     void noPluginFitsWhenTheSourceOnlyHasCachingSha2AndTheReplicaIsOld() {
         ServerFacts f84 = ServerFacts.ofVersion("8.4.0");
-        ServerFacts onlySha2 = new ServerFacts(f84.version(), "", false, 8, 4, 0, null, 1, null, Map.of(),
-                Set.of("ALL PRIVILEGES"), false, false);
+        ServerFacts onlySha2 = f84.withAuthPlugins(Set.of("caching_sha2_password"));
         assertThatThrownBy(() -> ReplicationUser.choosePlugin(onlySha2, MYSQL_57, false))
                 .isInstanceOfSatisfying(ReplicationException.class,
                         e -> assertThat(e.code()).isEqualTo(DiagnosisCode.REPLICATION_CHANNEL_SECURITY));

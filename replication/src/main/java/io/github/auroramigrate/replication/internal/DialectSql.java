@@ -2,9 +2,9 @@ package io.github.auroramigrate.replication.internal;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.replication.BinlogPosition;
+import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.dump.GtidSet;
 import io.github.auroramigrate.replication.Dialect;
-import io.github.auroramigrate.replication.GtidSet;
 import io.github.auroramigrate.replication.ReplicationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,13 +147,13 @@ public final class DialectSql {
      */
     public List<SqlStatement> setGtidPurged(GtidSet gtids, boolean targetEmpty) {
         return switch (dialect) {
-            case MARIADB -> List.of(SqlStatement.of("SET GLOBAL gtid_slave_pos = " + lit(gtids.value())));
+            case MARIADB -> List.of(SqlStatement.of("SET GLOBAL gtid_slave_pos = " + lit(gtids.text())));
             case RDS -> throw unsupported("setting gtid_purged",
                     "On Aurora/RDS load the dump with its GTID_PURGED statement removed and start from the binary log "
                             + "file and position recorded with the dump instead.");
             default -> {
                 if (facts.atLeast(8, 0, 0)) {
-                    yield List.of(SqlStatement.of("SET GLOBAL gtid_purged = " + lit("+" + gtids.value())));
+                    yield List.of(SqlStatement.of("SET GLOBAL gtid_purged = " + lit("+" + gtids.text())));
                 }
                 if (!targetEmpty) {
                     throw new ReplicationException(Diagnosis.of(DiagnosisCode.GTID_NOT_AVAILABLE,
@@ -161,7 +161,7 @@ public final class DialectSql {
                             .withAdvice("Run RESET MASTER on the target first (it must not be a source itself), or "
                                     + "start from a binary log position."));
                 }
-                yield List.of(SqlStatement.of("SET GLOBAL gtid_purged = " + lit(gtids.value())));
+                yield List.of(SqlStatement.of("SET GLOBAL gtid_purged = " + lit(gtids.text())));
             }
         };
     }

@@ -1,90 +1,82 @@
 package io.github.auroramigrate.replication.internal;
 
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
+import io.github.auroramigrate.core.probe.BinlogSettings;
+import io.github.auroramigrate.core.probe.Flavor;
+import io.github.auroramigrate.core.probe.ServerInfo;
+import io.github.auroramigrate.core.probe.ServerProbe;
+import io.github.auroramigrate.core.probe.ServerVersion;
 import io.github.auroramigrate.replication.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What the replication module needs to know about one server: flavour, version, privileges of the connected user,
- * and which {@code mysql.rds_*} procedures exist. Kept in one place so that core's probe can replace it.
- * Immutable and thread-safe.
+ * What the replication module needs to know about one server: core's {@link ServerInfo} (flavour, version,
+ * privileges, server_id, sql_mode, authentication plugins) plus the two things the probe does not read:
+ * {@code @@server_uuid} and the {@code mysql.rds_*} procedures with their parameter counts (the dialect picks
+ * procedure names and argument lists by them). Immutable and thread-safe.
  *
- * @param version            VERSION() text, e.g. {@code 8.0.31} or {@code 11.4.5-MariaDB-log}
- * @param versionComment     {@code @@version_comment}
- * @param mariaDb            whether the server is MariaDB
- * @param major              major version
- * @param minor              minor version
- * @param patch              patch version
- * @param auroraVersion      {@code @@aurora_version}, or null when not Aurora
- * @param serverId           {@code @@server_id}
- * @param serverUuid         {@code @@server_uuid}, or null (MariaDB)
- * @param rdsProcedures      lower-case names of the {@code mysql.rds_*} procedures the user can see, with their
- *                           parameter counts
- * @param privileges         global privileges of the connected user, upper case ({@code ALL PRIVILEGES} when so
- *                           granted)
- * @param noBackslashEscapes whether the session sql_mode contains NO_BACKSLASH_ESCAPES
- * @param nativePasswordAvailable whether the mysql_native_password plugin is active
+ * <pre>{@code
+ * ServerFacts f = ServerFacts.probe(connection, endpoint.describe());
+ * DialectSql sql = new DialectSql(f.dialect(), f);
+ * }</pre>
+ *
+ * @param info          what core's probe found
+ * @param serverUuid    {@code @@server_uuid}, or null (MariaDB)
+ * @param rdsProcedures lower-case names of the {@code mysql.rds_*} procedures the user can see, with their
+ *                      parameter counts
  */
-public record ServerFacts(String version, String versionComment, boolean mariaDb, int major, int minor, int patch,
-        String auroraVersion, long serverId, String serverUuid, Map<String, Integer> rdsProcedures,
-        Set<String> privileges, boolean noBackslashEscapes, boolean nativePasswordAvailable) {
-    private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)\\.(\\d+)");
+public record ServerFacts(ServerInfo info, String serverUuid, Map<String, Integer> rdsProcedures) {
 
     /** Validates and copies. */
     public ServerFacts {
-        Objects.requireNonNull(version, "version");
-        versionComment = versionComment == null ? "" : versionComment;
+        Objects.requireNonNull(info, "info");
         rdsProcedures = Map.copyOf(rdsProcedures);
-        privileges = Set.copyOf(privileges);
     }
 
     /** Facts for a server of the given version, with no RDS procedures and all privileges (for SQL generation). */
     public static ServerFacts ofVersion(String version) {
-        int[] v = parseVersion(version);
-        boolean maria = version.toLowerCase(Locale.ROOT).contains("mariadb");
-        return new ServerFacts(version, "", maria, v[0], v[1], v[2], null, 1, null, Map.of(), Set.of("ALL PRIVILEGES"),
-                false, true);
+        return new ServerFacts(syntheticInfo(version, Set.of("ALL PRIVILEGES"), false,
+                Set.of("mysql_native_password", "caching_sha2_password")), null, Map.of());
     }
 
     /** @return a copy with the given RDS procedures (name to parameter count) and privileges */
     public ServerFacts withRds(Map<String, Integer> procedures, Set<String> userPrivileges) {
-        return new ServerFacts(version, versionComment, mariaDb, major, minor, patch, auroraVersion, serverId, serverUuid,
-                procedures, userPrivileges, noBackslashEscapes, nativePasswordAvailable);
+        return new ServerFacts(syntheticInfo(version(), userPrivileges, !procedures.isEmpty(), info.authPlugins()),
+                serverUuid, procedures);
+    }
+
+    /** @return a copy whose server has only these authentication plugins active */
+    public ServerFacts withAuthPlugins(Set<String> plugins) {
+        return new ServerFacts(syntheticInfo(version(), info.privileges(), info.rdsProcedures(), plugins),
+                serverUuid, rdsProcedures);
+    }
+
+    private static ServerInfo syntheticInfo(String version, Set<String> privileges, boolean rds, Set<String> plugins) {
+        Flavor flavor = version.toLowerCase(Locale.ROOT).contains("mariadb") ? Flavor.MARIADB : Flavor.MYSQL;
+        return new ServerInfo("test", flavor, ServerVersion.parse(version), "", null, "", privileges, rds,
+                new BinlogSettings(true, "ROW", "FULL", null, ""), 1, 0, 64L << 20, true, "", "", "", "", false,
+                false, false, List.of(), Map.of(), Set.of(), List.of(), plugins, Map.of(), List.of());
     }
 
     /**
-     * Reads the facts over an open connection.
+     * Probes the server over an open connection: {@link ServerProbe#probe(Connection, String)}, then server_uuid
+     * and the RDS procedures.
      *
      * @throws io.github.auroramigrate.core.diagnose.MigrationException when the basic queries fail
      */
     public static ServerFacts probe(Connection c, String endpoint) {
+        ServerInfo info = ServerProbe.probe(c, endpoint);
         try (Statement st = c.createStatement()) {
-            String version;
-            String comment;
-            long serverId;
-            String sqlMode;
-            try (ResultSet rs = st.executeQuery("SELECT VERSION(), @@version_comment, @@server_id, @@session.sql_mode")) {
-                rs.next();
-                version = rs.getString(1);
-                comment = rs.getString(2);
-                serverId = rs.getLong(3);
-                sqlMode = rs.getString(4);
-            }
-            boolean maria = version.toLowerCase(Locale.ROOT).contains("mariadb")
-                    || (comment != null && comment.toLowerCase(Locale.ROOT).contains("mariadb"));
-            String uuid = maria ? null : optionalString(st, "SELECT @@server_uuid");
-            String aurora = optionalString(st, "SELECT @@aurora_version");
+            String uuid = mariaDb(info) ? null : optionalString(st, "SELECT @@server_uuid");
             Map<String, Integer> procs = new HashMap<>();
             try (ResultSet rs = st.executeQuery("SELECT r.ROUTINE_NAME, (SELECT COUNT(*) FROM information_schema.PARAMETERS p"
                     + " WHERE p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA AND p.SPECIFIC_NAME = r.ROUTINE_NAME"
@@ -94,18 +86,7 @@ public record ServerFacts(String version, String versionComment, boolean mariaDb
                     procs.put(rs.getString(1).toLowerCase(Locale.ROOT), rs.getInt(2));
                 }
             }
-            Set<String> privs = new HashSet<>();
-            try (ResultSet rs = st.executeQuery("SHOW GRANTS")) {
-                while (rs.next()) {
-                    privs.addAll(globalPrivileges(rs.getString(1)));
-                }
-            }
-            boolean nativeAvailable = maria || !"0".equals(optionalString(st,
-                    "SELECT COUNT(*) FROM information_schema.PLUGINS WHERE PLUGIN_NAME = 'mysql_native_password'"
-                            + " AND PLUGIN_STATUS = 'ACTIVE'"));
-            int[] v = parseVersion(version);
-            return new ServerFacts(version, comment, maria, v[0], v[1], v[2], aurora, serverId, uuid, procs, privs,
-                    sqlMode != null && sqlMode.toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES"), nativeAvailable);
+            return new ServerFacts(info, uuid, procs);
         } catch (SQLException e) {
             throw ErrorCatalog.toException(e, endpoint, false);
         }
@@ -115,50 +96,53 @@ public record ServerFacts(String version, String versionComment, boolean mariaDb
         try (ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
-            return null; // variable or table not present on this server
+            return null; // variable not present on this server
         }
     }
 
-    /** The privileges a {@code GRANT ... ON *.* TO ...} line gives, upper case; none for other lines. */
-    static Set<String> globalPrivileges(String grantLine) {
-        Matcher m = Pattern.compile("^GRANT (.+?) ON \\*\\.\\* TO ", Pattern.CASE_INSENSITIVE).matcher(grantLine);
-        Set<String> out = new HashSet<>();
-        if (m.find()) {
-            for (String p : m.group(1).split(",")) {
-                out.add(p.trim().toUpperCase(Locale.ROOT));
-            }
-        }
-        return out;
+    // The flavour alone is not enough: the probe calls RDS for MariaDB RDS_MYSQL; the SQL differs by the engine.
+    private static boolean mariaDb(ServerInfo info) {
+        return info.flavor() == Flavor.MARIADB
+                || (info.version().raw() + " " + info.versionComment()).toLowerCase(Locale.ROOT).contains("mariadb");
     }
 
-    static int[] parseVersion(String version) {
-        Matcher m = VERSION.matcher(version);
-        if (!m.find()) {
-            throw new IllegalArgumentException("unrecognised server version: " + version);
-        }
-        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))};
+    /** @return VERSION() text, e.g. {@code 8.0.31} or {@code 11.4.5-MariaDB-log} */
+    public String version() {
+        return info.version().raw();
+    }
+
+    /** @return whether the server is MariaDB (also when managed by RDS) */
+    public boolean mariaDb() {
+        return mariaDb(info);
+    }
+
+    /** @return {@code @@server_id} */
+    public long serverId() {
+        return info.serverId();
+    }
+
+    /** @return whether the session sql_mode contains NO_BACKSLASH_ESCAPES */
+    public boolean noBackslashEscapes() {
+        return info.sqlMode().toUpperCase(Locale.ROOT).contains("NO_BACKSLASH_ESCAPES");
+    }
+
+    /** @return whether the mysql_native_password plugin is active (always on MariaDB) */
+    public boolean nativePasswordAvailable() {
+        return mariaDb() || info.authPlugins().stream().anyMatch("mysql_native_password"::equalsIgnoreCase);
     }
 
     /** @return whether the version is at least major.minor.patch */
     public boolean atLeast(int maj, int min, int pat) {
-        if (major != maj) {
-            return major > maj;
-        }
-        if (minor != min) {
-            return minor > min;
-        }
-        return patch >= pat;
+        return info.version().atLeast(maj, min, pat);
     }
 
-    /** @return whether the connected user holds the global privilege (or ALL PRIVILEGES, which includes it) */
+    /**
+     * @return whether the connected user holds the global privilege; see {@link ServerInfo#hasPrivilege(String)}:
+     *         ALL PRIVILEGES covers static privileges only, so a dynamic one such as REPLICATION_SLAVE_ADMIN must be
+     *         held by name on MySQL
+     */
     public boolean hasPrivilege(String privilege) {
-        String p = privilege.toUpperCase(Locale.ROOT);
-        if (privileges.contains(p)) {
-            return true;
-        }
-        // ALL PRIVILEGES covers static privileges only; MySQL 8.0 lists dynamic ones (with underscores) by name.
-        boolean dynamic = p.contains("_") && !mariaDb;
-        return !dynamic && (privileges.contains("ALL PRIVILEGES") || privileges.contains("ALL"));
+        return info.hasPrivilege(privilege);
     }
 
     /** @return whether the server offers the RDS replication procedures */
@@ -172,7 +156,7 @@ public record ServerFacts(String version, String versionComment, boolean mariaDb
      * otherwise by version.
      */
     public Dialect dialect() {
-        if (mariaDb) {
+        if (mariaDb()) {
             return Dialect.MARIADB;
         }
         if (managed() && !hasPrivilege("SUPER") && !hasPrivilege("REPLICATION_SLAVE_ADMIN")) {
@@ -189,7 +173,7 @@ public record ServerFacts(String version, String versionComment, boolean mariaDb
 
     /** @return {@code flavour version} for messages, e.g. {@code MySQL 8.0.31} */
     public String describe() {
-        return (mariaDb ? "MariaDB " : auroraVersion != null ? "Aurora MySQL " + auroraVersion + " / MySQL " : "MySQL ")
-                + major + "." + minor + "." + patch;
+        return (mariaDb() ? "MariaDB " : info.aurora().map(a -> "Aurora MySQL " + a + " / MySQL ").orElse("MySQL "))
+                + info.version().number();
     }
 }

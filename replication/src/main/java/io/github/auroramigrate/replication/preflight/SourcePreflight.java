@@ -91,11 +91,11 @@ public final class SourcePreflight {
         String where = source.describe();
         try (Connection c = source.connect()) {
             ServerFacts facts = ServerFacts.probe(c, where);
-            checks.add(binlogOn(c, where));
-            checks.add(binlogFormat(c, where));
+            checks.add(binlogOn(facts, where));
+            checks.add(binlogFormat(facts, where));
             checks.add(serverId(facts, targetServerId, targetUuid, where));
             if (gtid) {
-                checks.add(gtidMode(c, facts, where));
+                checks.add(gtidMode(facts, where));
             }
             Optional<Duration> retention = SourceSettings.retention(c, facts);
             double rate = growthRate(c);
@@ -116,17 +116,16 @@ public final class SourcePreflight {
         }
     }
 
-    private static PreflightCheck binlogOn(Connection c, String where) throws SQLException {
-        String v = SourceSettings.variable(c, "log_bin");
-        if (v.equals("1") || v.equals("ON")) {
+    private static PreflightCheck binlogOn(ServerFacts f, String where) {
+        if (f.info().binlog().enabled()) {
             return PreflightCheck.ok("log_bin", "log_bin=ON");
         }
-        return PreflightCheck.fail("log_bin", "log_bin=" + v, diag(DiagnosisCode.BINLOG_DISABLED,
+        return PreflightCheck.fail("log_bin", "log_bin=OFF", diag(DiagnosisCode.BINLOG_DISABLED,
                 "Binary logging is off on " + where, where));
     }
 
-    private static PreflightCheck binlogFormat(Connection c, String where) throws SQLException {
-        String v = SourceSettings.variable(c, "binlog_format");
+    private static PreflightCheck binlogFormat(ServerFacts f, String where) {
+        String v = f.info().binlog().format().toUpperCase(Locale.ROOT);
         if (v.equals("ROW")) {
             return PreflightCheck.ok("binlog_format", "binlog_format=ROW");
         }
@@ -152,11 +151,11 @@ public final class SourcePreflight {
         return PreflightCheck.ok("server_id", detail);
     }
 
-    private static PreflightCheck gtidMode(Connection c, ServerFacts f, String where) throws SQLException {
+    private static PreflightCheck gtidMode(ServerFacts f, String where) {
         if (f.mariaDb()) {
             return PreflightCheck.ok("gtid_mode", "MariaDB GTIDs are always on");
         }
-        String v = SourceSettings.variable(c, "gtid_mode");
+        String v = f.info().binlog().gtidMode().toUpperCase(Locale.ROOT);
         if (v.equals("ON")) {
             return PreflightCheck.ok("gtid_mode", "gtid_mode=ON");
         }

@@ -2,8 +2,8 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.auroramigrate.core.dump.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.replication.BinlogPosition;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.testkit.TestServer;

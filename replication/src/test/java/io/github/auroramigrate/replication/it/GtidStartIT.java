@@ -2,9 +2,9 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.auroramigrate.core.dump.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
-import io.github.auroramigrate.replication.GtidSet;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.preflight.SourcePreflight;
@@ -36,11 +36,11 @@ class GtidStartIT {
             try (Writer writer = new Writer(src, db).start()) {
                 Fixtures.SnapshotPoint at = Fixtures.copy(src, target, db);
                 GtidSet gtids = GtidSet.of(at.gtids());
-                assertThat(gtids.flavour()).isEqualTo(GtidSet.Flavour.MYSQL);
+                assertThat(gtids.flavor()).isEqualTo(GtidSet.Flavor.MYSQL);
                 try (Replication repl = Replication.of(target).source(source, user).startAt(gtids)
                         .pollInterval(Duration.ofMillis(100)).build()) {
                     repl.configure();
-                    assertThat(tgt.queryString("SELECT GTID_SUBSET('" + gtids.value() + "', @@GLOBAL.gtid_executed)"))
+                    assertThat(tgt.queryString("SELECT GTID_SUBSET('" + gtids.text() + "', @@GLOBAL.gtid_executed)"))
                             .contains("1");
                     repl.start();
                     long ops = writer.ops();

@@ -2,11 +2,11 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.auroramigrate.core.dump.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.CatchUpProgress;
 import io.github.auroramigrate.replication.Dialect;
-import io.github.auroramigrate.replication.GtidSet;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationListener;
 import io.github.auroramigrate.replication.ReplicationUser;

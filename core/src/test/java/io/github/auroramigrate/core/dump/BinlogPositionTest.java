@@ -1,4 +1,4 @@
-package io.github.auroramigrate.replication;
+package io.github.auroramigrate.core.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,7 @@ class BinlogPositionTest {
         assertThat(c).isGreaterThan(b);
         assertThat(c.isAtOrAfter(b)).isTrue();
         assertThat(b.isAtOrAfter(c)).isFalse();
+        assertThat(new BinlogPosition("binlog.000010", 4)).isGreaterThan(new BinlogPosition("binlog.000009", 9999));
         // numeric, not lexical: 1000000 > 999999
         assertThat(new BinlogPosition("binlog.1000000", 4)).isGreaterThan(new BinlogPosition("binlog.999999", 9999));
     }
@@ -26,16 +27,8 @@ class BinlogPositionTest {
         assertThat(p.baseName()).isEqualTo("mysql-bin-changelog");
         assertThat(p.nextFile()).isEqualTo(new BinlogPosition("mysql-bin-changelog.012346", 4));
         assertThat(new BinlogPosition("binlog.000009", 4).nextFile().file()).isEqualTo("binlog.000010");
-    }
-
-    @Test
-    void convertsTheDumpsValues() {
-        assertThat(BinlogPosition.of(new io.github.auroramigrate.core.dump.BinlogPosition("binlog.000003", 157)))
-                .isEqualTo(new BinlogPosition("binlog.000003", 157));
-        GtidSet g = GtidSet.of(new io.github.auroramigrate.core.dump.GtidSet(
-                io.github.auroramigrate.core.dump.GtidSet.Flavor.MARIADB, "0-1-42"));
-        assertThat(g.flavour()).isEqualTo(GtidSet.Flavour.MARIADB);
-        assertThat(g.value()).isEqualTo("0-1-42");
+        assertThat(new BinlogPosition("binlog.999999", 4).nextFile().file()).isEqualTo("binlog.1000000");
+        assertThat(BinlogPosition.startOf("binlog.000003")).isEqualTo(new BinlogPosition("binlog.000003", 4));
     }
 
     @Test
@@ -43,7 +36,9 @@ class BinlogPositionTest {
         assertThatThrownBy(() -> new BinlogPosition(null, 4)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new BinlogPosition(" ", 4)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BinlogPosition("b.000001", -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BinlogPosition("b.000001", 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BinlogPosition("b'.000001", 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(new BinlogPosition("b.000001", 0).position()).isZero();
         assertThat(new BinlogPosition("noindex", 4).fileIndex()).isEqualTo(-1);
         assertThatThrownBy(() -> new BinlogPosition("noindex", 4).nextFile()).isInstanceOf(IllegalStateException.class);
     }
