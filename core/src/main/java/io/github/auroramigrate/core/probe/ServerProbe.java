@@ -60,7 +60,19 @@ public final class ServerProbe {
      * @throws io.github.auroramigrate.core.diagnose.MigrationException when even the version cannot be read
      */
     public static ServerInfo probe(Connection connection, String endpointDescription) {
-        return new Run(connection, endpointDescription).run();
+        return new Run(connection, endpointDescription, true).run();
+    }
+
+    /**
+     * Probes only the server's settings, the user's privileges and the authentication plugins: no scan of schemas,
+     * engines, collations, definers or accounts (those lists come back empty). For callers that run often or on
+     * sources with very many tables, such as replication set-up.
+     *
+     * @param connection          an open connection, left open
+     * @param endpointDescription {@code user@host:port} for messages
+     */
+    public static ServerInfo probeSettings(Connection connection, String endpointDescription) {
+        return new Run(connection, endpointDescription, false).run();
     }
 
     /** One probe over one connection; collects warnings as it goes. */
@@ -68,10 +80,12 @@ public final class ServerProbe {
         private final Connection c;
         private final String endpoint;
         private final List<String> warnings = new ArrayList<>();
+        private final boolean scanObjects;
 
-        Run(Connection c, String endpoint) {
+        Run(Connection c, String endpoint, boolean scanObjects) {
             this.c = c;
             this.endpoint = endpoint;
+            this.scanObjects = scanObjects;
         }
 
         ServerInfo run() {
@@ -102,8 +116,10 @@ public final class ServerProbe {
                     on(vars.get("local_infile")), vars.getOrDefault("character_set_server", ""),
                     vars.getOrDefault("collation_server", ""), vars.getOrDefault("sql_mode", ""), tz,
                     !"0".equals(scalar("SELECT COUNT(*) FROM mysql.time_zone_name", "0")),
-                    on(vars.get("log_bin_trust_function_creators")), on(vars.get("read_only")), schemas(), engines(),
-                    collations(), definedObjects(), authPlugins(), accountPlugins(), warnings);
+                    on(vars.get("log_bin_trust_function_creators")), on(vars.get("read_only")),
+                    scanObjects ? schemas() : List.of(), scanObjects ? engines() : Map.of(),
+                    scanObjects ? collations() : Set.of(), scanObjects ? definedObjects() : List.of(), authPlugins(),
+                    scanObjects ? accountPlugins() : Map.of(), warnings);
             LOG.debug("{} probed: {}", endpoint, info.summary());
             return info;
         }

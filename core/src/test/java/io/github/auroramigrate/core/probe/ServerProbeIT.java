@@ -45,6 +45,22 @@ class ServerProbeIT {
     }
 
     @Test
+    void settingsOnlyProbeSkipsTheObjectScans(@Server(ServerKind.MYSQL_80) TestServer server) throws Exception {
+        server.createSchema("probelight");
+        try (java.sql.Connection c = TestEndpoints.of(server).connect()) {
+            ServerInfo light = ServerProbe.probeSettings(c, "light");
+            ServerInfo full = ServerProbe.probe(c, "full");
+            assertThat(light.schemas()).isEmpty();
+            assertThat(light.definedObjects()).isEmpty();
+            assertThat(full.schemas()).isNotEmpty();
+            assertThat(light.version()).isEqualTo(full.version());
+            assertThat(light.privileges()).isEqualTo(full.privileges());
+            assertThat(light.binlog()).isEqualTo(full.binlog());
+            assertThat(light.serverId()).isEqualTo(full.serverId());
+        }
+    }
+
+    @Test
     void mysql57(@Server(ServerKind.MYSQL_57) TestServer server) {
         ServerInfo info = ServerProbe.probe(TestEndpoints.of(server));
         assertThat(info.flavor()).isEqualTo(Flavor.MYSQL);

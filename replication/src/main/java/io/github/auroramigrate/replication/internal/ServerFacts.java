@@ -68,13 +68,13 @@ public record ServerFacts(ServerInfo info, String serverUuid, Map<String, Intege
     }
 
     /**
-     * Probes the server over an open connection: {@link ServerProbe#probe(Connection, String)}, then server_uuid
+     * Probes the server over an open connection: {@link ServerProbe#probeSettings(Connection, String)}, then server_uuid
      * and the RDS procedures.
      *
      * @throws io.github.auroramigrate.core.diagnose.MigrationException when the basic queries fail
      */
     public static ServerFacts probe(Connection c, String endpoint) {
-        ServerInfo info = ServerProbe.probe(c, endpoint);
+        ServerInfo info = ServerProbe.probeSettings(c, endpoint);
         try (Statement st = c.createStatement()) {
             String uuid = mariaDb(info) ? null : optionalString(st, "SELECT @@server_uuid");
             Map<String, Integer> procs = new HashMap<>();
