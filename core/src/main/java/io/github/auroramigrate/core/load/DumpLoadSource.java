@@ -14,6 +14,10 @@ import io.github.auroramigrate.core.manifest.SchemaEntry;
 import io.github.auroramigrate.core.manifest.TableEntry;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.io.FilterInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,10 +44,12 @@ public final class DumpLoadSource implements LoadSource {
     private final List<SqlScript> schemaScripts = new ArrayList<>();
     private final List<ChunkSource> chunks = new ArrayList<>();
     private final List<SqlScript> postData = new ArrayList<>();
+    private final Duration stallTimeout; // null: not following
 
-    private DumpLoadSource(DumpStore store, Manifest manifest) {
+    private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout) {
         this.store = store;
         this.manifest = manifest;
+        this.stallTimeout = stallTimeout;
         for (SchemaEntry s : manifest.schemas()) {
             schemaScripts.add(script(s.ddlFile(), null, null));
             for (TableEntry t : s.tables()) {
@@ -74,7 +80,145 @@ public final class DumpLoadSource implements LoadSource {
             throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe() + " is "
                     + m.status() + ", not COMPLETE" + (m.failure() == null ? "" : ": " + m.failure())), null, null, null);
         }
-        return new DumpLoadSource(store, m);
+        return new DumpLoadSource(store, m, null);
+    }
+
+    /**
+     * A source that follows a dump while it is being written (docs/dump-format.md 2.1): the load runs each table's
+     * DDL as soon as the table appears in the manifest and loads each chunk as soon as it is listed, polling the
+     * manifest until the dump is COMPLETE; views, routines, triggers and events are created at the end. Waits up to
+     * {@code stallTimeout} for the manifest to appear.
+     *
+     * @param stallTimeout how long the manifest may go without being rewritten (the dumper rewrites it at least
+     *                     every few seconds) before the load gives up; a manifest older than three heartbeats
+     *                     ({@link Manifest#looksInterrupted}) fails the load too
+     * @throws LoadException INVALID_INPUT when the dump FAILED (then or later), or stalls, or no manifest appears
+     * @throws IllegalArgumentException for a non-positive timeout
+     */
+    public static DumpLoadSource following(DumpStore store, Duration stallTimeout) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        if (stallTimeout.isZero() || stallTimeout.isNegative()) {
+            throw new IllegalArgumentException("stallTimeout must be positive, was " + stallTimeout);
+        }
+        long deadline = System.nanoTime() + stallTimeout.toNanos();
+        try {
+            while (!store.exists(Manifest.KEY)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "no dump manifest appeared in "
+                            + store.describe() + " within " + stallTimeout), null, null, null);
+                }
+                pause();
+            }
+        } catch (IOException e) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read " + store.describe() + ": " + e),
+                    null, null, e);
+        }
+        Manifest m = ManifestIO.read(store);
+        failIfFailed(store, m);
+        return new DumpLoadSource(store, m, stallTimeout);
+    }
+
+    /** {@link #following(DumpStore, Duration)} with a stall timeout of one minute. */
+    public static DumpLoadSource following(DumpStore store) {
+        return following(store, Duration.ofMinutes(1));
+    }
+
+    /** @return whether this source follows a dump in progress */
+    public boolean isFollowing() {
+        return stallTimeout != null;
+    }
+
+    /** @return the store the dump is in */
+    public DumpStore store() {
+        return store;
+    }
+
+    private static void failIfFailed(DumpStore store, Manifest m) {
+        if (m.status() == DumpStatus.FAILED) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe()
+                    + " FAILED" + (m.failure() == null ? "" : ": " + m.failure())), null, null, null);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadException(Diagnosis.of(DiagnosisCode.CANCELLED, "interrupted while following a dump"), null, null, e);
+        }
+    }
+
+    /** The feed of this source: one batch, or the manifest followed until COMPLETE. */
+    Feed feed() {
+        return isFollowing() ? new Follower() : Feed.of(this);
+    }
+
+    /** A chunk that is a file of a store. */
+    interface StoredChunk {
+        String key();
+    }
+
+    /** Polls the manifest and hands over what is new. */
+    private final class Follower implements Feed {
+        private final Set<String> seenSchemas = new HashSet<>();
+        private final Set<String> seenTables = new HashSet<>();
+        private final Set<String> seenChunks = new HashSet<>();
+        private Instant lastUpdate = manifest.updatedAt();
+        private long lastChange = System.nanoTime();
+        private boolean first = true;
+
+        @Override
+        public Batch next(java.util.function.BooleanSupplier stop) {
+            while (true) {
+                if (stop.getAsBoolean()) {
+                    return new Batch(List.of(), List.of(), List.of(), true);
+                }
+                Manifest m = first ? manifest : ManifestIO.read(store);
+                first = false;
+                failIfFailed(store, m);
+                if (!m.dumpId().equals(manifest.dumpId())) {
+                    throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, store.describe() + " now holds "
+                            + "another dump (" + m.dumpId() + ") than the one being loaded (" + manifest.dumpId() + ")"),
+                            null, null, null);
+                }
+                List<SqlScript> schema = new ArrayList<>();
+                List<ChunkSource> newChunks = new ArrayList<>();
+                for (SchemaEntry s : m.schemas()) {
+                    if (seenSchemas.add(s.name())) {
+                        schema.add(script(s.ddlFile(), null, null));
+                    }
+                    for (TableEntry t : s.tables()) {
+                        if (seenTables.add(s.name() + "\u0000" + t.name())) {
+                            schema.add(script(t.ddlFile(), null, s.name()));
+                        }
+                        for (ChunkEntry c : t.chunks()) {
+                            if (seenChunks.add(c.file())) {
+                                newChunks.add(new DumpChunk(s.name(), t, c));
+                            }
+                        }
+                    }
+                }
+                if (m.status() == DumpStatus.COMPLETE) {
+                    return new Batch(schema, newChunks, new DumpLoadSource(store, m, null).postDataScripts(), true);
+                }
+                if (!m.updatedAt().equals(lastUpdate) || !schema.isEmpty() || !newChunks.isEmpty()) {
+                    lastUpdate = m.updatedAt();
+                    lastChange = System.nanoTime();
+                }
+                if (!schema.isEmpty() || !newChunks.isEmpty()) {
+                    return new Batch(schema, newChunks, List.of(), false);
+                }
+                if (m.looksInterrupted(Instant.now()) || System.nanoTime() - lastChange > stallTimeout.toNanos()) {
+                    throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe()
+                            + " stopped making progress: its manifest was last written at " + m.updatedAt()
+                            + " and is still IN_PROGRESS").withAdvice("Check that the dump is running; once it is "
+                            + "complete (or re-run), run the load again: committed chunks are skipped."), null, null, null);
+                }
+                pause();
+            }
+        }
     }
 
     /** @return the dump's manifest */
@@ -133,7 +277,7 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     /** One chunk of the dump. */
-    private final class DumpChunk implements ChunkSource {
+    private final class DumpChunk implements ChunkSource, StoredChunk {
         private final String schema;
         private final TableEntry table;
         private final ChunkEntry chunk;
@@ -202,6 +346,11 @@ public final class DumpLoadSource implements LoadSource {
                     r.close();
                 }
             };
+        }
+
+        @Override
+        public String key() {
+            return chunk.file();
         }
 
         @Override
