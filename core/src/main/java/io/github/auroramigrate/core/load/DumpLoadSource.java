@@ -45,15 +45,29 @@ public final class DumpLoadSource implements LoadSource {
     private final List<ChunkSource> chunks = new ArrayList<>();
     private final List<SqlScript> postData = new ArrayList<>();
     private final Duration stallTimeout; // null: not following
+    private final List<DeferredTable> deferred = new ArrayList<>();
+
+    /** A table created without its secondary indexes; they are added from its DDL file after the data. */
+    record DeferredTable(String schema, String table, String ddlFile) {
+    }
 
     private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout) {
+        this(store, manifest, stallTimeout, DeferIndexes.NEVER);
+    }
+
+    private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout, DeferIndexes defer) {
         this.store = store;
         this.manifest = manifest;
         this.stallTimeout = stallTimeout;
         for (SchemaEntry s : manifest.schemas()) {
             schemaScripts.add(script(s.ddlFile(), null, null));
             for (TableEntry t : s.tables()) {
-                schemaScripts.add(script(t.ddlFile(), null, s.name()));
+                if (defers(defer, t)) {
+                    schemaScripts.add(withoutIndexes(t.ddlFile(), s.name()));
+                    deferred.add(new DeferredTable(s.name(), t.name(), t.ddlFile()));
+                } else {
+                    schemaScripts.add(script(t.ddlFile(), null, s.name()));
+                }
                 for (ChunkEntry c : t.chunks()) {
                     chunks.add(new DumpChunk(s.name(), t, c));
                 }
@@ -148,6 +162,56 @@ public final class DumpLoadSource implements LoadSource {
             Thread.currentThread().interrupt();
             throw new LoadException(Diagnosis.of(DiagnosisCode.CANCELLED, "interrupted while following a dump"), null, null, e);
         }
+    }
+
+    /** @return this dump, with the secondary indexes of the tables {@code mode} selects deferred (not when following) */
+    DumpLoadSource deferring(DeferIndexes mode) {
+        return isFollowing() || mode == DeferIndexes.NEVER ? this : new DumpLoadSource(store, manifest, null, mode);
+    }
+
+    /** @return tables whose CREATE TABLE runs without secondary indexes, in load order */
+    List<DeferredTable> deferredTables() {
+        return List.copyOf(deferred);
+    }
+
+    /** @return the secondary indexes split off a deferred table's DDL (none when it has none) */
+    IndexDeferral.Split split(DeferredTable t) throws IOException {
+        try (InputStream in = store.open(t.ddlFile())) {
+            return IndexDeferral.split(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean defers(DeferIndexes mode, TableEntry t) {
+        if (mode == DeferIndexes.ALWAYS) {
+            return true;
+        }
+        long rows = t.chunks().stream().mapToLong(ChunkEntry::rows).sum();
+        long bytes = t.chunks().stream().mapToLong(ChunkEntry::dataBytes).sum();
+        return mode == DeferIndexes.AUTO && (rows > DeferIndexes.AUTO_ROWS || bytes > DeferIndexes.AUTO_BYTES);
+    }
+
+    private SqlScript withoutIndexes(String key, String schema) {
+        SqlScript plain = script(key, null, schema);
+        return new SqlScript() {
+            @Override
+            public Optional<String> schema() {
+                return plain.schema();
+            }
+
+            @Override
+            public String name() {
+                return plain.name();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                try (InputStream in = plain.open()) {
+                    String ddl = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    return new java.io.ByteArrayInputStream(IndexDeferral.split(ddl).createTable()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        };
     }
 
     /** The feed of this source: one batch, or the manifest followed until COMPLETE. */

@@ -62,6 +62,7 @@ public final class Load {
     private final ScriptRunner.Rewriter rewriter;
     private final boolean verify;
     private final Consumer<ChunkSource> chunkDone;
+    private final DeferIndexes deferIndexes;
 
     private Load(Builder b) {
         this.target = b.target;
@@ -75,6 +76,7 @@ public final class Load {
         this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
         this.verify = b.verify;
         this.chunkDone = b.chunkDone;
+        this.deferIndexes = Objects.requireNonNull(b.deferIndexes, "deferSecondaryIndexes");
         LoadJournal.of(jobId); // validates
         if (verify && !(source instanceof DumpLoadSource)) {
             throw new IllegalArgumentException("verify(true) needs a DumpLoadSource: only a dump's manifest has checksums");
@@ -127,7 +129,8 @@ public final class Load {
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
             Map<String, TableTally> tables = new ConcurrentHashMap<>();
             List<String> tableOrder = new ArrayList<>();
-            Feed feed = source instanceof DumpLoadSource d ? d.feed() : Feed.of(source);
+            DumpLoadSource dump = source instanceof DumpLoadSource d ? d.deferring(deferIndexes) : null;
+            Feed feed = dump != null ? dump.feed() : Feed.of(source);
             DataPhase data = new DataPhase(pool, journal, used, tables);
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, journal, rewriter, target.describe(), UnaryOperator.identity());
@@ -144,6 +147,9 @@ public final class Load {
                         }
                     }
                 }, feed);
+                if (dump != null) {
+                    addIndexes(ddl, journal, dump);
+                }
                 for (SqlScript s : post) {
                     scripts.run(s);
                 }
@@ -164,6 +170,30 @@ public final class Load {
             LOG.info("{}", result.summary());
             tell(() -> listener.loadFinished(result));
             return result;
+        }
+    }
+
+    private void addIndexes(Connection c, LoadJournal journal, DumpLoadSource dump) {
+        for (DumpLoadSource.DeferredTable t : dump.deferredTables()) {
+            String table = t.schema() + "." + t.table();
+            try {
+                IndexDeferral.Split split = dump.split(t);
+                if (!split.deferred()) {
+                    continue;
+                }
+                tell(() -> listener.indexesStarted(table));
+                long start = System.nanoTime();
+                boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe());
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                LOG.info("{}: secondary indexes {} of {} {} in {} ms", jobId, split.names(), table,
+                        added ? "added" : "found added by an earlier run", took.toMillis());
+                tell(() -> listener.indexesAdded(table, took));
+            } catch (SQLException e) {
+                throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), table, null, e);
+            } catch (java.io.IOException e) {
+                throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read the DDL of " + table + ": " + e)
+                        .withEndpoint(target.describe()), table, null, e);
+            }
         }
     }
 
@@ -370,6 +400,7 @@ public final class Load {
         private Duration retryBackoff = Duration.ofMillis(200);
         private boolean verify;
         private Consumer<ChunkSource> chunkDone = c -> { };
+        private DeferIndexes deferIndexes = DeferIndexes.AUTO;
 
         private Builder(Endpoint target) {
             this.target = target;
@@ -424,6 +455,16 @@ public final class Load {
          */
         public Builder verify(boolean verify) {
             this.verify = verify;
+            return this;
+        }
+
+        /**
+         * Whether tables of a dump are created without their secondary indexes, which are added after the data in
+         * one ALTER per table (journaled: a resumed load finishes them); default {@link DeferIndexes#AUTO} (tables
+         * over 1M rows or 1 GiB). Only for a {@link DumpLoadSource} that is not followed; see {@link DeferIndexes}.
+         */
+        public Builder deferSecondaryIndexes(DeferIndexes mode) {
+            this.deferIndexes = mode;
             return this;
         }
 
