@@ -106,9 +106,10 @@ public final class Copy {
                             }
                         }).build().run();
             } catch (RuntimeException e) {
+                boolean dumpEnded = job.isDone(); // before we cancel it: did it fail on its own?
                 store.close(); // wakes dump workers waiting for memory
                 job.close();
-                if (job.isDone()) {
+                if (dumpEnded) {
                     job.await(); // the dump's own failure explains more than "the dump FAILED"
                 }
                 throw e;
