@@ -157,7 +157,7 @@ final class ChunkLoader {
             js.setLocalInfileInputStream(in);
             try {
                 st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + quote(chunk.schema()) + "." + quote(chunk.table())
-                        + " " + ChunkFormat.loadDataOptions() + " " + chunk.loadDataColumns());
+                        + " " + chunk.loadDataOptions() + " " + chunk.loadDataColumns());
                 long rows = st.getUpdateCount();
                 if (!in.eof) {
                     throw new IOException("the driver stopped reading the chunk before its end");
@@ -263,6 +263,7 @@ final class ChunkLoader {
                 }
             }
             in.transferTo(OutputStream.nullOutputStream());
+            st.execute("SET NAMES utf8mb4"); // files from other tools switch it (mydumper: SET NAMES binary)
         } catch (MigrationException e) {
             if (e instanceof LoadException le) {
                 throw le;

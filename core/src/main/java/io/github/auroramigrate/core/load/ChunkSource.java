@@ -47,6 +47,15 @@ public interface ChunkSource {
     }
 
     /**
+     * @return what follows {@code INTO TABLE t} in {@code LOAD DATA} for a {@link ChunkFormat#FLAT} chunk: character
+     *         set, field and line options, {@code IGNORE n LINES}; default: the server's default text format as
+     *         {@link ChunkFormat#FLAT} describes. A chunk with other options (e.g. CSV) cannot use the INSERT fallback.
+     */
+    default String loadDataOptions() {
+        return ChunkFormat.loadDataOptions();
+    }
+
+    /**
      * @return what follows the format options in {@code LOAD DATA}: the column list and an optional SET clause,
      *         e.g. {@code (`id`,@c1) SET `bits`=UNHEX(@c1)}; default: {@link #columns()} quoted, or nothing
      */

@@ -14,6 +14,10 @@ import io.github.auroramigrate.core.manifest.SchemaEntry;
 import io.github.auroramigrate.core.manifest.TableEntry;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.io.FilterInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -40,14 +44,30 @@ public final class DumpLoadSource implements LoadSource {
     private final List<SqlScript> schemaScripts = new ArrayList<>();
     private final List<ChunkSource> chunks = new ArrayList<>();
     private final List<SqlScript> postData = new ArrayList<>();
+    private final Duration stallTimeout; // null: not following
+    private final List<DeferredTable> deferred = new ArrayList<>();
 
-    private DumpLoadSource(DumpStore store, Manifest manifest) {
+    /** A table created without its secondary indexes; they are added from its DDL file after the data. */
+    record DeferredTable(String schema, String table, String ddlFile) {
+    }
+
+    private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout) {
+        this(store, manifest, stallTimeout, DeferIndexes.NEVER);
+    }
+
+    private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout, DeferIndexes defer) {
         this.store = store;
         this.manifest = manifest;
+        this.stallTimeout = stallTimeout;
         for (SchemaEntry s : manifest.schemas()) {
             schemaScripts.add(script(s.ddlFile(), null, null));
             for (TableEntry t : s.tables()) {
-                schemaScripts.add(script(t.ddlFile(), null, s.name()));
+                if (defers(defer, t)) {
+                    schemaScripts.add(withoutIndexes(t.ddlFile(), s.name()));
+                    deferred.add(new DeferredTable(s.name(), t.name(), t.ddlFile()));
+                } else {
+                    schemaScripts.add(script(t.ddlFile(), null, s.name()));
+                }
                 for (ChunkEntry c : t.chunks()) {
                     chunks.add(new DumpChunk(s.name(), t, c));
                 }
@@ -74,7 +94,195 @@ public final class DumpLoadSource implements LoadSource {
             throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe() + " is "
                     + m.status() + ", not COMPLETE" + (m.failure() == null ? "" : ": " + m.failure())), null, null, null);
         }
-        return new DumpLoadSource(store, m);
+        return new DumpLoadSource(store, m, null);
+    }
+
+    /**
+     * A source that follows a dump while it is being written (docs/dump-format.md 2.1): the load runs each table's
+     * DDL as soon as the table appears in the manifest and loads each chunk as soon as it is listed, polling the
+     * manifest until the dump is COMPLETE; views, routines, triggers and events are created at the end. Waits up to
+     * {@code stallTimeout} for the manifest to appear.
+     *
+     * @param stallTimeout how long the manifest may go without being rewritten (the dumper rewrites it at least
+     *                     every few seconds) before the load gives up; a manifest older than three heartbeats
+     *                     ({@link Manifest#looksInterrupted}) fails the load too
+     * @throws LoadException INVALID_INPUT when the dump FAILED (then or later), or stalls, or no manifest appears
+     * @throws IllegalArgumentException for a non-positive timeout
+     */
+    public static DumpLoadSource following(DumpStore store, Duration stallTimeout) {
+        Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        if (stallTimeout.isZero() || stallTimeout.isNegative()) {
+            throw new IllegalArgumentException("stallTimeout must be positive, was " + stallTimeout);
+        }
+        long deadline = System.nanoTime() + stallTimeout.toNanos();
+        try {
+            while (!store.exists(Manifest.KEY)) {
+                if (System.nanoTime() > deadline) {
+                    throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "no dump manifest appeared in "
+                            + store.describe() + " within " + stallTimeout), null, null, null);
+                }
+                pause();
+            }
+        } catch (IOException e) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read " + store.describe() + ": " + e),
+                    null, null, e);
+        }
+        Manifest m = ManifestIO.read(store);
+        failIfFailed(store, m);
+        return new DumpLoadSource(store, m, stallTimeout);
+    }
+
+    /** {@link #following(DumpStore, Duration)} with a stall timeout of one minute. */
+    public static DumpLoadSource following(DumpStore store) {
+        return following(store, Duration.ofMinutes(1));
+    }
+
+    /** @return whether this source follows a dump in progress */
+    public boolean isFollowing() {
+        return stallTimeout != null;
+    }
+
+    /** @return the store the dump is in */
+    public DumpStore store() {
+        return store;
+    }
+
+    private static void failIfFailed(DumpStore store, Manifest m) {
+        if (m.status() == DumpStatus.FAILED) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe()
+                    + " FAILED" + (m.failure() == null ? "" : ": " + m.failure())), null, null, null);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadException(Diagnosis.of(DiagnosisCode.CANCELLED, "interrupted while following a dump"), null, null, e);
+        }
+    }
+
+    /** @return this dump, with the secondary indexes of the tables {@code mode} selects deferred (not when following) */
+    DumpLoadSource deferring(DeferIndexes mode) {
+        return isFollowing() || mode == DeferIndexes.NEVER ? this : new DumpLoadSource(store, manifest, null, mode);
+    }
+
+    /** @return tables whose CREATE TABLE runs without secondary indexes, in load order */
+    List<DeferredTable> deferredTables() {
+        return List.copyOf(deferred);
+    }
+
+    /** @return the secondary indexes split off a deferred table's DDL (none when it has none) */
+    IndexDeferral.Split split(DeferredTable t) throws IOException {
+        try (InputStream in = store.open(t.ddlFile())) {
+            return IndexDeferral.split(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean defers(DeferIndexes mode, TableEntry t) {
+        if (mode == DeferIndexes.ALWAYS) {
+            return true;
+        }
+        long rows = t.chunks().stream().mapToLong(ChunkEntry::rows).sum();
+        long bytes = t.chunks().stream().mapToLong(ChunkEntry::dataBytes).sum();
+        return mode == DeferIndexes.AUTO && (rows > DeferIndexes.AUTO_ROWS || bytes > DeferIndexes.AUTO_BYTES);
+    }
+
+    private SqlScript withoutIndexes(String key, String schema) {
+        SqlScript plain = script(key, null, schema);
+        return new SqlScript() {
+            @Override
+            public Optional<String> schema() {
+                return plain.schema();
+            }
+
+            @Override
+            public String name() {
+                return plain.name();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                try (InputStream in = plain.open()) {
+                    String ddl = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    return new java.io.ByteArrayInputStream(IndexDeferral.split(ddl).createTable()
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        };
+    }
+
+    /** The feed of this source: one batch, or the manifest followed until COMPLETE. */
+    Feed feed() {
+        return isFollowing() ? new Follower() : Feed.of(this);
+    }
+
+    /** A chunk that is a file of a store. */
+    interface StoredChunk {
+        String key();
+    }
+
+    /** Polls the manifest and hands over what is new. */
+    private final class Follower implements Feed {
+        private final Set<String> seenSchemas = new HashSet<>();
+        private final Set<String> seenTables = new HashSet<>();
+        private final Set<String> seenChunks = new HashSet<>();
+        private Instant lastUpdate = manifest.updatedAt();
+        private long lastChange = System.nanoTime();
+        private boolean first = true;
+
+        @Override
+        public Batch next(java.util.function.BooleanSupplier stop) {
+            while (true) {
+                if (stop.getAsBoolean()) {
+                    return new Batch(List.of(), List.of(), List.of(), true);
+                }
+                Manifest m = first ? manifest : ManifestIO.read(store);
+                first = false;
+                failIfFailed(store, m);
+                if (!m.dumpId().equals(manifest.dumpId())) {
+                    throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, store.describe() + " now holds "
+                            + "another dump (" + m.dumpId() + ") than the one being loaded (" + manifest.dumpId() + ")"),
+                            null, null, null);
+                }
+                List<SqlScript> schema = new ArrayList<>();
+                List<ChunkSource> newChunks = new ArrayList<>();
+                for (SchemaEntry s : m.schemas()) {
+                    if (seenSchemas.add(s.name())) {
+                        schema.add(script(s.ddlFile(), null, null));
+                    }
+                    for (TableEntry t : s.tables()) {
+                        if (seenTables.add(s.name() + "\u0000" + t.name())) {
+                            schema.add(script(t.ddlFile(), null, s.name()));
+                        }
+                        for (ChunkEntry c : t.chunks()) {
+                            if (seenChunks.add(c.file())) {
+                                newChunks.add(new DumpChunk(s.name(), t, c));
+                            }
+                        }
+                    }
+                }
+                if (m.status() == DumpStatus.COMPLETE) {
+                    return new Batch(schema, newChunks, new DumpLoadSource(store, m, null).postDataScripts(), true);
+                }
+                if (!m.updatedAt().equals(lastUpdate) || !schema.isEmpty() || !newChunks.isEmpty()) {
+                    lastUpdate = m.updatedAt();
+                    lastChange = System.nanoTime();
+                }
+                if (!schema.isEmpty() || !newChunks.isEmpty()) {
+                    return new Batch(schema, newChunks, List.of(), false);
+                }
+                if (m.looksInterrupted(Instant.now()) || System.nanoTime() - lastChange > stallTimeout.toNanos()) {
+                    throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe()
+                            + " stopped making progress: its manifest was last written at " + m.updatedAt()
+                            + " and is still IN_PROGRESS").withAdvice("Check that the dump is running; once it is "
+                            + "complete (or re-run), run the load again: committed chunks are skipped."), null, null, null);
+                }
+                pause();
+            }
+        }
     }
 
     /** @return the dump's manifest */
@@ -133,7 +341,7 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     /** One chunk of the dump. */
-    private final class DumpChunk implements ChunkSource {
+    private final class DumpChunk implements ChunkSource, StoredChunk {
         private final String schema;
         private final TableEntry table;
         private final ChunkEntry chunk;
@@ -202,6 +410,11 @@ public final class DumpLoadSource implements LoadSource {
                     r.close();
                 }
             };
+        }
+
+        @Override
+        public String key() {
+            return chunk.file();
         }
 
         @Override

@@ -6,20 +6,23 @@ import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.core.transform.Transform;
+import io.github.auroramigrate.core.verify.Verify;
+import io.github.auroramigrate.core.verify.VerifyResult;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,6 +60,9 @@ public final class Load {
     private final int maxRetries;
     private final Duration retryBackoff;
     private final ScriptRunner.Rewriter rewriter;
+    private final boolean verify;
+    private final Consumer<ChunkSource> chunkDone;
+    private final DeferIndexes deferIndexes;
 
     private Load(Builder b) {
         this.target = b.target;
@@ -68,7 +74,13 @@ public final class Load {
         this.rewriter = ScriptRunner.Rewriter.of(b.transform);
         this.maxRetries = b.maxRetries;
         this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
+        this.verify = b.verify;
+        this.chunkDone = b.chunkDone;
+        this.deferIndexes = Objects.requireNonNull(b.deferIndexes, "deferSecondaryIndexes");
         LoadJournal.of(jobId); // validates
+        if (verify && !(source instanceof DumpLoadSource)) {
+            throw new IllegalArgumentException("verify(true) needs a DumpLoadSource: only a dump's manifest has checksums");
+        }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1..256, was " + threads);
         }
@@ -115,32 +127,73 @@ public final class Load {
                 throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
             }
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
-            Map<String, TableTally> tables = new LinkedHashMap<>();
-            for (ChunkSource ch : source.chunks()) {
-                tables.computeIfAbsent(ch.qualifiedTable(), TableTally::new);
-            }
+            Map<String, TableTally> tables = new ConcurrentHashMap<>();
+            List<String> tableOrder = new ArrayList<>();
+            DumpLoadSource dump = source instanceof DumpLoadSource d ? d.deferring(deferIndexes) : null;
+            Feed feed = dump != null ? dump.feed() : Feed.of(source);
             DataPhase data = new DataPhase(pool, journal, used, tables);
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, journal, rewriter, target.describe(), UnaryOperator.identity());
             try {
                 SessionSettings previous = applySettings(ddl);
-                for (SqlScript s : source.schemaScripts()) {
-                    scripts.run(s);
+                List<SqlScript> post = data.run(batch -> {
+                    for (SqlScript s : batch.schema()) {
+                        scripts.run(s);
+                    }
+                    for (ChunkSource ch : batch.chunks()) {
+                        if (!tables.containsKey(ch.qualifiedTable())) {
+                            tables.put(ch.qualifiedTable(), new TableTally(ch.qualifiedTable()));
+                            tableOrder.add(ch.qualifiedTable());
+                        }
+                    }
+                }, feed);
+                if (dump != null) {
+                    addIndexes(ddl, journal, dump);
                 }
-                data.run();
-                for (SqlScript s : source.postDataScripts()) {
+                for (SqlScript s : post) {
                     scripts.run(s);
                 }
                 restore(ddl, previous);
             } finally {
                 closeQuietly(ddl);
             }
-            List<TableLoadResult> perTable = tables.values().stream().map(TableTally::result).toList();
+            VerifyResult verification = null;
+            if (verify) {
+                verification = Verify.manifest(((DumpLoadSource) source).store()).against(target).build().run();
+                if (!verification.ok()) {
+                    LOG.warn("{}: the target differs from the dump's manifest: {}", jobId, verification.differences());
+                }
+            }
+            List<TableLoadResult> perTable = tableOrder.stream().map(t -> tables.get(t).result()).toList();
             LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(), data.rows.get(),
-                    scripts.executed(), scripts.skipped(), Duration.ofNanos(System.nanoTime() - start), warnings);
+                    scripts.executed(), scripts.skipped(), Duration.ofNanos(System.nanoTime() - start), warnings, verification);
             LOG.info("{}", result.summary());
             tell(() -> listener.loadFinished(result));
             return result;
+        }
+    }
+
+    private void addIndexes(Connection c, LoadJournal journal, DumpLoadSource dump) {
+        for (DumpLoadSource.DeferredTable t : dump.deferredTables()) {
+            String table = t.schema() + "." + t.table();
+            try {
+                IndexDeferral.Split split = dump.split(t);
+                if (!split.deferred()) {
+                    continue;
+                }
+                tell(() -> listener.indexesStarted(table));
+                long start = System.nanoTime();
+                boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe());
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                LOG.info("{}: secondary indexes {} of {} {} in {} ms", jobId, split.names(), table,
+                        added ? "added" : "found added by an earlier run", took.toMillis());
+                tell(() -> listener.indexesAdded(table, took));
+            } catch (SQLException e) {
+                throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), table, null, e);
+            } catch (java.io.IOException e) {
+                throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read the DDL of " + table + ": " + e)
+                        .withEndpoint(target.describe()), table, null, e);
+            }
         }
     }
 
@@ -229,19 +282,24 @@ public final class Load {
         final AtomicInteger done = new AtomicInteger();
         final AtomicLong rows = new AtomicLong();
         final AtomicReference<LoadException> failure = new AtomicReference<>();
-        final int total;
+        final AtomicInteger total = new AtomicInteger();
 
         DataPhase(EndpointPool pool, LoadJournal journal, LoadMethod used, Map<String, TableTally> tables) {
             this.pool = pool;
             this.tables = tables;
-            this.total = source.chunks().size();
+            this.total.set(source.chunks().size());
             this.loader = new ChunkLoader(pool, journal, used, maxRetries, retryBackoff, (chunk, cause) -> tell(
                     () -> listener.chunkRetried(new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, Duration.ZERO,
-                            done.get(), total, rows.get()), cause)), new ThreadLocal<>());
-            tell(() -> listener.loadStarted(jobId, total, used));
+                            done.get(), total.get(), rows.get()), cause)), new ThreadLocal<>());
+            tell(() -> listener.loadStarted(jobId, total.get(), used));
         }
 
-        void run() {
+        /**
+         * Takes batches from the feed, lets {@code beforeChunks} run their DDL, and loads their chunks in parallel.
+         *
+         * @return the post-data scripts of the last batch
+         */
+        List<SqlScript> run(java.util.function.Consumer<Feed.Batch> beforeChunks, Feed feed) {
             AtomicInteger n = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "aurora-load-" + jobId + "-" + n.incrementAndGet());
@@ -250,12 +308,40 @@ public final class Load {
             });
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                for (ChunkSource chunk : source.chunks()) {
-                    futures.add(pool.submit(() -> one(chunk)));
+                List<SqlScript> post;
+                int submitted = 0;
+                LoadException feedFailure = null;
+                while (true) {
+                    Feed.Batch batch;
+                    try {
+                        batch = feed.next(() -> failure.get() != null);
+                        beforeChunks.accept(batch);
+                    } catch (LoadException e) {
+                        // let the chunks already handed over finish: they are valid, and a re-run skips them
+                        feedFailure = e;
+                        post = List.of();
+                        break;
+                    }
+                    for (ChunkSource chunk : batch.chunks()) {
+                        futures.add(pool.submit(() -> one(chunk)));
+                    }
+                    submitted += batch.chunks().size();
+                    total.accumulateAndGet(submitted, Math::max);
+                    if (batch.last() || failure.get() != null) {
+                        post = batch.post();
+                        break;
+                    }
                 }
                 for (Future<?> f : futures) {
                     f.get();
                 }
+                if (feedFailure != null) {
+                    throw feedFailure;
+                }
+                if (failure.get() != null) {
+                    throw failure.get();
+                }
+                return post;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new LoadException(Diagnosis.of(DiagnosisCode.UNKNOWN, "the load was interrupted; committed chunks "
@@ -265,9 +351,6 @@ public final class Load {
                         : new LoadException(ErrorCatalog.diagnose(e.getCause(), target.describe()), null, null, e.getCause());
             } finally {
                 pool.shutdownNow();
-            }
-            if (failure.get() != null) {
-                throw failure.get();
             }
         }
 
@@ -289,14 +372,16 @@ public final class Load {
             if (o.skipped()) {
                 skipped.incrementAndGet();
                 t.skipped.incrementAndGet();
-                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, o.elapsed(), d, total, rows.get());
+                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, o.elapsed(), d, total.get(), rows.get());
+                tell(() -> chunkDone.accept(chunk));
                 tell(() -> listener.chunkSkipped(p));
             } else {
                 loaded.incrementAndGet();
                 t.loaded.incrementAndGet();
                 t.rows.addAndGet(o.rows());
                 long r = rows.addAndGet(o.rows());
-                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), o.rows(), o.elapsed(), d, total, r);
+                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), o.rows(), o.elapsed(), d, total.get(), r);
+                tell(() -> chunkDone.accept(chunk));
                 tell(() -> listener.chunkLoaded(p));
             }
         }
@@ -313,6 +398,9 @@ public final class Load {
         private Transform transform = Transform.identity();
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(200);
+        private boolean verify;
+        private Consumer<ChunkSource> chunkDone = c -> { };
+        private DeferIndexes deferIndexes = DeferIndexes.AUTO;
 
         private Builder(Endpoint target) {
             this.target = target;
@@ -357,6 +445,32 @@ public final class Load {
         /** Progress events; default: none. */
         public Builder listener(LoadListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * After loading, compare the target with the dump's manifest ({@link Verify#manifest}): row count and
+         * checksum of every chunk's key range; the outcome is {@link LoadResult#verification()} (differences are
+         * reported there and logged, not thrown). Only for a {@link DumpLoadSource}. Default false.
+         */
+        public Builder verify(boolean verify) {
+            this.verify = verify;
+            return this;
+        }
+
+        /**
+         * Whether tables of a dump are created without their secondary indexes, which are added after the data in
+         * one ALTER per table (journaled: a resumed load finishes them); default {@link DeferIndexes#AUTO} (tables
+         * over 1M rows or 1 GiB). Only for a {@link DumpLoadSource} that is not followed; see {@link DeferIndexes}.
+         */
+        public Builder deferSecondaryIndexes(DeferIndexes mode) {
+            this.deferIndexes = mode;
+            return this;
+        }
+
+        /** Told about every chunk that is committed or found committed (Copy frees its memory). */
+        Builder chunkDone(Consumer<ChunkSource> chunkDone) {
+            this.chunkDone = Objects.requireNonNull(chunkDone);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.auroramigrate.core.load;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
+import java.time.Duration;
 
 /**
  * Progress events of a {@link Load}; every method is a no-op by default. Methods may be called concurrently from
@@ -31,6 +32,14 @@ public interface LoadListener {
 
     /** A chunk's attempt failed with a retryable diagnosis, was rolled back, and will be tried again. */
     default void chunkRetried(ChunkProgress progress, Diagnosis cause) {
+    }
+
+    /** The deferred secondary indexes of {@code table} ({@code schema.table}) are being added. */
+    default void indexesStarted(String table) {
+    }
+
+    /** The deferred secondary indexes of {@code table} were added (or found added by an earlier run). */
+    default void indexesAdded(String table, Duration elapsed) {
     }
 
     /** The load finished successfully. */

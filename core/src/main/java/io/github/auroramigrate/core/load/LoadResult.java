@@ -4,6 +4,8 @@ import io.github.auroramigrate.core.diagnose.Diagnosis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import io.github.auroramigrate.core.verify.VerifyResult;
 
 /**
  * The outcome of a {@link Load}: per table rows and timings, chunks loaded versus skipped (already in the journal
@@ -24,9 +26,11 @@ import java.util.Objects;
  * @param statementsSkipped  DDL statements found executed by an earlier run
  * @param elapsed            wall-clock time of the run
  * @param warnings           things the user should know that did not stop the load
+ * @param verifyResult       the comparison with the dump's manifest when asked for ({@code Load.Builder.verify}), else null
  */
 public record LoadResult(String jobId, LoadMethod method, List<TableLoadResult> tables, int chunksLoaded, int chunksSkipped,
-        long rowsLoaded, int statementsExecuted, int statementsSkipped, Duration elapsed, List<Diagnosis> warnings) {
+        long rowsLoaded, int statementsExecuted, int statementsSkipped, Duration elapsed, List<Diagnosis> warnings,
+        VerifyResult verifyResult) {
     /** Validates and copies. */
     public LoadResult {
         Objects.requireNonNull(jobId, "jobId");
@@ -34,6 +38,18 @@ public record LoadResult(String jobId, LoadMethod method, List<TableLoadResult> 
         Objects.requireNonNull(elapsed, "elapsed");
         tables = List.copyOf(tables);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A result without verification. */
+    public LoadResult(String jobId, LoadMethod method, List<TableLoadResult> tables, int chunksLoaded, int chunksSkipped,
+            long rowsLoaded, int statementsExecuted, int statementsSkipped, Duration elapsed, List<Diagnosis> warnings) {
+        this(jobId, method, tables, chunksLoaded, chunksSkipped, rowsLoaded, statementsExecuted, statementsSkipped, elapsed,
+                warnings, null);
+    }
+
+    /** @return the comparison of the target with the dump's manifest, when the load was asked to verify */
+    public Optional<VerifyResult> verification() {
+        return Optional.ofNullable(verifyResult);
     }
 
     /** @return true when everything was already done by earlier runs: this run loaded and executed nothing */

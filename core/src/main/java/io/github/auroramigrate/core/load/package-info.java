@@ -1,7 +1,11 @@
 /**
  * Loading into a MySQL-compatible target (Aurora MySQL, RDS, any MySQL/MariaDB): dumps and other chunked flat files
- * with {@link io.github.auroramigrate.core.load.Load}, plain {@code mysqldump}/{@code mariadb-dump} files with
- * {@link io.github.auroramigrate.core.load.SqlFileImport}.
+ * with {@link io.github.auroramigrate.core.load.Load} (also while the dump is still being written:
+ * {@link io.github.auroramigrate.core.load.DumpLoadSource#following}), a source copied straight into a target with no
+ * files with {@link io.github.auroramigrate.core.load.Copy}, plain {@code mysqldump}/{@code mariadb-dump} files with
+ * {@link io.github.auroramigrate.core.load.SqlFileImport}, {@code mydumper} directories with
+ * {@link io.github.auroramigrate.core.load.MydumperImport}, and CSV/TSV files with
+ * {@link io.github.auroramigrate.core.load.FlatFileImport}.
  *
  * <pre>{@code
  * LoadResult r = Load.into(target)
@@ -36,6 +40,18 @@
  * {@code allowLoadLocalInfile=true}). When the target's {@code local_infile} is OFF (the default on MySQL 8.0 and
  * on a fresh Aurora parameter group), the load says so in a {@code LOCAL_INFILE_DISABLED} warning of its result
  * and sends multi-row INSERTs instead. Binary values are sent as hex literals, exactly.
+ *
+ * <h2>Deferred secondary indexes and verification</h2>
+ * A dump's big tables (over 1M rows or 1 GiB, or all with {@code DeferIndexes.ALWAYS}) are created without their
+ * secondary indexes, which are added after the data in one {@code ALTER TABLE} per table, journaled like chunks (a
+ * crash after the ALTER but before its journal row is recognised by the indexes being present). {@code verify(true)}
+ * compares every chunk's key range on the target with the manifest's row count and checksum
+ * ({@link io.github.auroramigrate.core.verify.Verify}).
+ *
+ * <h2>Threads</h2>
+ * One load thread per two target CPU cores is the handbook's rule, but no server variable reveals the target's cores
+ * over SQL (Aurora hides the host; {@code innodb_read_io_threads} and the like are settings, not hardware), so the
+ * default is 1 and the caller chooses: e.g. 4 for an 8-vCPU Aurora instance class.
  *
  * <h2>Limits</h2>
  * {@link io.github.auroramigrate.core.load.SqlFileImport} sends statements as text: a dump holding non-UTF-8

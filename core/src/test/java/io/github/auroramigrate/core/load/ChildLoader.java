@@ -9,12 +9,22 @@ public final class ChildLoader {
     private ChildLoader() {
     }
 
-    /** @param args host, port, user, dump directory (the password comes from the environment) */
+    /**
+     * @param args host, port, user, dump directory (the password comes from the environment), and optionally
+     *             {@code defer} to defer secondary indexes (printing {@code INDEXES table} as their build starts)
+     */
     public static void main(String[] args) {
         Endpoint target = Endpoint.builder().host(args[0]).port(Integer.parseInt(args[1])).user(args[2])
                 .password(System.getenv().getOrDefault("CHILD_LOADER_PASSWORD", "")).allowPublicKeyRetrieval(true).build();
         LoadResult r = Load.into(target).from(DumpLoadSource.of(DumpStores.directory(Path.of(args[3])))).threads(1)
+                .deferSecondaryIndexes(args.length > 4 && args[4].equals("defer") ? DeferIndexes.ALWAYS : DeferIndexes.AUTO)
                 .listener(new LoadListener() {
+                    @Override
+                    public void indexesStarted(String table) {
+                        System.out.println("INDEXES " + table);
+                        System.out.flush();
+                    }
+
                     @Override
                     public void chunkLoaded(ChunkProgress p) {
                         System.out.println("LOADED " + p.chunkId());

@@ -1,0 +1,231 @@
+package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.transform.Transform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Imports a {@code mydumper} (0.9/0.10) dump directory, like {@code myloader}, with this library's exactly-once
+ * journal: schemas ({@code <db>-schema-create.sql}) and tables ({@code <db>.<table>-schema.sql}) first, then the data
+ * files ({@code <db>.<table>.sql}, {@code <db>.<table>.<n>.sql}, optionally {@code .gz}) in parallel, each in one
+ * transaction recorded in the target's {@link LoadJournal} (a re-run skips committed files), then views
+ * ({@code -schema-view.sql}), triggers ({@code -schema-triggers.sql}) and routines and events
+ * ({@code <db>-schema-post.sql}). Failures name the file and line.
+ *
+ * <pre>{@code
+ * LoadResult r = MydumperImport.into(aurora).directory(Path.of("/backups/myschema"))
+ *     .transform(Transforms.stripDefiners()).threads(2).build().run();
+ * }</pre>
+ *
+ * <p>Limits: files are read as UTF-8 text (mydumper writes raw bytes under {@code SET NAMES binary}): a dump with
+ * non-UTF-8 bytes in string values (latin1 text, binary columns) is rejected as CORRUPT_FILE naming the file.
+ * Names are taken from file names, so schema names must not contain {@code .}. The job id is derived from the
+ * directory and its {@code metadata} file, so running the same import again resumes it.
+ *
+ * <p>A configured import is immutable and thread-safe; {@link #run()} holds connections and threads while it runs.
+ */
+public final class MydumperImport {
+    private static final Pattern DATA = Pattern.compile("(.+?)(\\.[0-9]+)?\\.sql(\\.gz)?");
+
+    private final Endpoint target;
+    private final Path directory;
+    private final int threads;
+    private final Transform transform;
+    private final LoadListener listener;
+
+    private MydumperImport(Builder b) {
+        this.target = b.target;
+        this.directory = Objects.requireNonNull(b.directory, "directory");
+        this.threads = b.threads;
+        this.transform = Objects.requireNonNull(b.transform, "transform");
+        this.listener = Objects.requireNonNull(b.listener, "listener");
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("threads must be 1..256, was " + threads);
+        }
+    }
+
+    /**
+     * Starts configuring an import into {@code target}.
+     *
+     * @throws NullPointerException when target is null
+     */
+    public static Builder into(Endpoint target) {
+        return new Builder(Objects.requireNonNull(target, "target"));
+    }
+
+    /**
+     * Reads the directory and imports it.
+     *
+     * @throws LoadException INVALID_INPUT when the directory is not a mydumper dump, or as {@link Load#run()}
+     */
+    public LoadResult run() {
+        return Load.into(target).from(source(directory)).threads(threads).transform(transform).listener(listener)
+                .build().run();
+    }
+
+    /** The load source of a mydumper directory. */
+    static LoadSource source(Path dir) {
+        List<String> names;
+        try (Stream<Path> files = Files.list(dir)) {
+            names = files.map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList();
+        } catch (IOException e) {
+            throw invalid("cannot list " + dir + ": " + e);
+        }
+        List<String> dbs = names.stream().filter(n -> n.endsWith("-schema-create.sql") || n.endsWith("-schema-create.sql.gz"))
+                .map(n -> n.substring(0, n.indexOf("-schema-create.sql"))).toList();
+        if (dbs.isEmpty() || !names.contains("metadata")) {
+            throw invalid(dir + " is not a mydumper dump: no metadata or <db>-schema-create.sql file");
+        }
+        LoadSource.Builder b = LoadSource.builder().jobId(jobId(dir));
+        List<SqlScript> views = new ArrayList<>();
+        List<SqlScript> triggers = new ArrayList<>();
+        List<SqlScript> post = new ArrayList<>();
+        for (String db : dbs) {
+            b.schemaScript(script(dir, names, db + "-schema-create.sql", null));
+            String prefix = db + ".";
+            for (String n : names) {
+                if (!n.startsWith(prefix)) {
+                    continue;
+                }
+                String rest = n.substring(prefix.length());
+                String base = rest.endsWith(".gz") ? rest.substring(0, rest.length() - 3) : rest;
+                if (base.endsWith("-schema-view.sql")) {
+                    views.add(script(dir, names, n, db));
+                } else if (base.endsWith("-schema-triggers.sql")) {
+                    triggers.add(script(dir, names, n, db));
+                } else if (base.endsWith("-schema.sql")) {
+                    String table = base.substring(0, base.length() - "-schema.sql".length());
+                    if (!names.contains(prefix + table + "-schema-view.sql") && !names.contains(prefix + table + "-schema-view.sql.gz")) {
+                        b.schemaScript(script(dir, names, n, db));
+                    }
+                } else {
+                    Matcher m = DATA.matcher(rest);
+                    if (m.matches()) {
+                        b.chunk(new MydumperChunk(dir.resolve(n), n, db, m.group(1)));
+                    }
+                }
+            }
+            if (names.contains(db + "-schema-post.sql")) {
+                post.add(script(dir, names, db + "-schema-post.sql", db));
+            }
+        }
+        views.forEach(b::postDataScript);
+        triggers.forEach(b::postDataScript);
+        post.forEach(b::postDataScript);
+        return b.build();
+    }
+
+    private static SqlScript script(Path dir, List<String> names, String name, String schema) {
+        SqlScript file = SqlScript.of(dir.resolve(name));
+        return new SqlScript() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<String> schema() {
+                return Optional.ofNullable(schema);
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return file.open();
+            }
+        };
+    }
+
+    private static String jobId(Path dir) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(dir.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            md.update(Files.readAllBytes(dir.resolve("metadata")));
+            return "mydumper-" + HexFormat.of().formatHex(md.digest()).substring(0, 24);
+        } catch (IOException e) {
+            throw invalid("cannot read " + dir.resolve("metadata") + ": " + e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LoadException invalid(String message) {
+        return new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, message), null, null, null);
+    }
+
+    /** One data file: INSERT statements for one table. */
+    private record MydumperChunk(Path file, String id, String schema, String table) implements ChunkSource {
+        @Override
+        public ChunkFormat format() {
+            return ChunkFormat.SQL;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            InputStream in = Files.newInputStream(file);
+            return id.endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in;
+        }
+    }
+
+    /** Builder of a {@link MydumperImport}; not thread-safe. */
+    public static final class Builder {
+        private final Endpoint target;
+        private Path directory;
+        private int threads = 1;
+        private Transform transform = Transform.identity();
+        private LoadListener listener = LoadListener.NONE;
+
+        private Builder(Endpoint target) {
+            this.target = target;
+        }
+
+        /** Required: the directory mydumper wrote ({@code -o}). */
+        public Builder directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /** Parallel file loads, 1..256; default 1 (see {@link Load.Builder#threads}). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** A rewrite of the DDL (schema, view, trigger and routine files); default: none. */
+        public Builder transform(Transform transform) {
+            this.transform = transform;
+            return this;
+        }
+
+        /** Progress events; default: none. */
+        public Builder listener(LoadListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /**
+         * @throws NullPointerException     without a directory
+         * @throws IllegalArgumentException for a bad thread count
+         */
+        public MydumperImport build() {
+            return new MydumperImport(this);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.auroramigrate.core.load;
+
+import static io.github.auroramigrate.core.load.LoadFixtures.content;
+import static io.github.auroramigrate.core.load.LoadFixtures.count;
+import static io.github.auroramigrate.core.load.LoadFixtures.q;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.it.TestEndpoints;
+import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.store.DumpStores;
+import io.github.auroramigrate.testkit.Server;
+import io.github.auroramigrate.testkit.ServerKind;
+import io.github.auroramigrate.testkit.TestServer;
+import io.github.auroramigrate.testkit.TestServersExtension;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deferred secondary indexes: the data goes into tables without them, they are added after; a loader killed (SIGKILL)
+ * as the index build starts is re-run and finishes it: data equal, indexes present, journaled once.
+ */
+@ExtendWith(TestServersExtension.class)
+class DeferredIndexIT {
+    private static final String INDEXES = "SELECT GROUP_CONCAT(DISTINCT index_name ORDER BY index_name) FROM "
+            + "information_schema.statistics WHERE table_schema = '%s' AND table_name = 't_pk'";
+
+    private static Manifest source(TestServer source, String s, Path dir) throws Exception {
+        LoadFixtures.createSourceTables(source, s, 3000);
+        source.execute("ALTER TABLE " + q(s) + ".t_pk ADD KEY by_name (name), ADD UNIQUE KEY u_amount (amount, id)",
+                "ANALYZE TABLE " + q(s) + ".t_pk, " + q(s) + ".t_nopk");
+        return DumpLoadIT.dump(source, s, dir, DumpFormat.FLAT);
+    }
+
+    @Test
+    void dataLoadsWithoutSecondaryIndexesWhichAreAddedAfter(@Server(ServerKind.MYSQL_57) TestServer source,
+            @Server(ServerKind.MYSQL_80) TestServer target, @TempDir Path dir) throws Exception {
+        String s = source.createSchema("defer");
+        source(source, s, dir);
+        List<String> seenWhileLoading = new CopyOnWriteArrayList<>();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+                .deferSecondaryIndexes(DeferIndexes.ALWAYS).listener(new LoadListener() {
+                    @Override
+                    public void chunkLoaded(ChunkProgress p) {
+                        seenWhileLoading.add(target.queryString(String.format(INDEXES, s)).orElse(""));
+                    }
+                }).build().run();
+
+        assertThat(r.chunksLoaded()).isGreaterThan(2);
+        assertThat(seenWhileLoading).isNotEmpty().allMatch(x -> x.equals("PRIMARY") || x.isEmpty());
+        assertThat(target.queryString(String.format(INDEXES, s))).hasValue("by_name,PRIMARY,u_amount");
+        for (String t : List.of("t_pk", "t_nopk")) {
+            assertThat(content(target, s, t)).as(t).isEqualTo(content(source, s, t));
+        }
+        assertThat(Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+                .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run().nothingToDo()).isTrue();
+    }
+
+    @Test
+    void aLoaderKilledDuringTheIndexBuildIsResumedToTheEnd(@Server(ServerKind.MYSQL_57) TestServer source,
+            @Server(ServerKind.MYSQL_80) TestServer target, @TempDir Path dir) throws Exception {
+        String s = source.createSchema("defer_kill");
+        Manifest m = source(source, s, dir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ChildLoader.class.getName(), target.host(), String.valueOf(target.port()), target.user(), dir.toString(),
+                "defer").redirectErrorStream(true);
+        pb.environment().put("CHILD_LOADER_PASSWORD", target.password());
+        Process p = pb.start();
+        StringBuilder log = new StringBuilder();
+        boolean killed = false;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                log.append(line).append('\n');
+                if (line.startsWith("INDEXES ")) {
+                    p.destroyForcibly();
+                    killed = true;
+                    break;
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(killed).as(log.toString()).isTrue();
+        assertThat(log.toString()).doesNotContain("DONE");
+        String job = "dump-" + m.dumpId();
+
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+                .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
+
+        assertThat(r.chunksLoaded()).as("all data was committed before the kill").isZero();
+        assertThat(target.queryString(String.format(INDEXES, s))).hasValue("by_name,PRIMARY,u_amount");
+        for (String t : List.of("t_pk", "t_nopk")) {
+            assertThat(content(target, s, t)).as(t).isEqualTo(content(source, s, t));
+        }
+        assertThat(count(target, "SELECT COUNT(*) FROM aurora_migrate.load_progress WHERE job_id = '" + job
+                + "' AND chunk_id LIKE 'index:%'")).isEqualTo(1);
+
+        // a crash after the ALTER but before its journal row: the next run finds the indexes and only records them
+        target.execute("DELETE FROM aurora_migrate.load_progress WHERE job_id = '" + job + "' AND chunk_id LIKE 'index:%'");
+        LoadResult again = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+                .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
+        assertThat(again.chunksLoaded()).isZero();
+        assertThat(count(target, "SELECT COUNT(*) FROM aurora_migrate.load_progress WHERE job_id = '" + job
+                + "' AND chunk_id LIKE 'index:%'")).isEqualTo(1);
+        assertThat(target.queryString(String.format(INDEXES, s))).hasValue("by_name,PRIMARY,u_amount");
+    }
+}
