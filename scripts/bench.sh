@@ -13,4 +13,4 @@ if [[ ! -x /usr/bin/time ]]; then                  # GNU time measures every too
 fi
 ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests
 exec java -Xmx1g -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-  io.github.auroramigrate.benchmarks.BenchMain --command "scripts/bench.sh $*" "$@"
+  io.github.auroramigrate.benchmarks.BenchMain --command "scripts/bench.sh${*:+ $*}" "$@"

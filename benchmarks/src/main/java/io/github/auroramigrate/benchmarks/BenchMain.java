@@ -278,12 +278,13 @@ public final class BenchMain implements Callable<Integer> {
         cmd.addAll(jvmOptions);
         if (jfr) {
             Path jfrDir = Files.createDirectories(out.resolve("jfr"));
-            cmd.add("-XX:StartFlightRecording=filename=" + jfrDir.resolve(logName + "-" + rep + ".jfr") + ",settings=profile");
+            cmd.add("-XX:StartFlightRecording=filename=" + jfrDir.resolve(logName + "-" + Report.shortName(tool) + "-" + rep + ".jfr")
+                    + ",settings=profile");
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 OursMain.class.getName()));
         cmd.addAll(List.of(args));
-        Measured.Run r = Measured.command(cmd).log(logs.resolve(logName + "-ours-" + rep + ".log")).run();
+        Measured.Run r = Measured.command(cmd).log(logs.resolve(logName + "-" + Report.shortName(tool) + "-" + rep + ".log")).run();
         Matcher m = OURS_LINE.matcher(r.stdout());
         double heap = m.find() ? Double.parseDouble(m.group(2)) : Double.NaN;
         return new Result(suite, tool, rep, r.seconds(), r.peakRssMb(), r.ok(), r.ok() ? "" : "exit " + r.exitCode() + ": " + lastLine(r.logTail()), heap);

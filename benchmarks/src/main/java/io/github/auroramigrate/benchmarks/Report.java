@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 /**
  * Turns the runs into the Markdown report (per-suite table, ratios of ours to each peer and ceiling, the issue's
@@ -180,38 +180,43 @@ final class Report {
         if (ratios.isEmpty()) {
             return;
         }
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(200 + 40 * ratios.size())
-                .title("aurora-migrate speed ratio to each peer and ceiling (above 1: ours faster) - " + machine.date())
-                .xAxisTitle("").yAxisTitle("speed ratio").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        CategoryChart chart = new CategoryChartBuilder().width(1200).height(720)
+                .title("aurora-migrate: speed ratio to each peer and ceiling (above 1 = ours faster), " + machine.date())
+                .xAxisTitle("").yAxisTitle("speed ratio (other's time / our time)").build();
+        chart.getStyler().setLegendVisible(false);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setDecimalPattern("0.00");
-        chart.getStyler().setXAxisLabelRotation(60);
+        chart.getStyler().setXAxisLabelRotation(35);
+        chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> labels = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        List<Double> ones = new ArrayList<>();
         for (Ratio r : ratios) {
-            labels.add(r.suite() + ": " + shortName(r.ours()) + " vs " + shortName(r.other()));
+            labels.add(r.suite() + ": " + shortName(r.ours()) + " / " + shortName(r.other()));
             values.add(r.value());
-            ones.add(1.0);
         }
         chart.addSeries("ours / other", labels, values);
-        chart.addSeries("parity (1.0)", labels, ones);
-        chart.getStyler().setOverlapped(true);
+        chart.addAnnotation(new AnnotationLine(1.0, false, false)); // parity
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
-    private static String shortName(String tool) {
-        int comma = tool.indexOf(',');
-        int colon = tool.indexOf(':');
-        int cut = tool.length();
-        if (tool.startsWith("ours")) {
-            cut = comma > 0 ? tool.indexOf(' ', comma + 2) : tool.indexOf(' ', 5);
-            cut = cut < 0 ? tool.length() : cut;
-        } else if (colon > 0) {
-            cut = tool.length();
+    /** e.g. "ours-tuned", "mydumper", "ceiling". */
+    static String shortName(String tool) {
+        if (tool.startsWith("ours, defaults")) {
+            return "ours-default";
         }
-        return tool.substring(0, cut);
+        if (tool.startsWith("ours, tuned")) {
+            return "ours-tuned";
+        }
+        if (tool.startsWith("ours")) {
+            return "ours";
+        }
+        if (tool.startsWith("ceiling")) {
+            return "ceiling";
+        }
+        if (tool.startsWith("mydumper -t 2, then")) {
+            return "mydumper+myloader";
+        }
+        return tool.split(" ")[0];
     }
 }
