@@ -51,6 +51,8 @@ final class ScriptRunner {
     private final UnaryOperator<String> prepare;
     private int executed;
     private int skipped;
+    /** Statement keys already in the journal, read once: this runner is the only writer of DDL keys. */
+    private java.util.Set<String> done;
 
     /**
      * @param connection the connection to run on (the caller owns and closes it)
@@ -108,7 +110,10 @@ final class ScriptRunner {
     private void execute(java.sql.Statement st, Statement s, String scriptName, int part) {
         String key = journal == null ? null : key(scriptName, s.line(), part);
         try {
-            if (key != null && journal.isLoaded(connection, key)) {
+            if (key != null && done == null) {
+                done = journal.loadedChunks(connection);
+            }
+            if (key != null && done.contains(key)) {
                 skipped++;
                 return;
             }
