@@ -55,8 +55,9 @@ public final class Copy {
         this.schemas = List.copyOf(b.schemas);
         this.tables = List.copyOf(b.tables);
         this.threads = b.threads;
-        this.chunkSize = Objects.requireNonNull(b.chunkSize, "chunkSize");
         this.memoryLimit = Objects.requireNonNull(b.memoryLimit, "memoryLimit");
+        this.chunkSize = b.chunkSize != null ? b.chunkSize
+                : DataSize.ofBytes(Math.max(1024, Math.min(DataSize.ofMegabytes(16).toBytes(), memoryLimit.toBytes() / 2)));
         this.listener = Objects.requireNonNull(b.listener, "listener");
         this.transform = Objects.requireNonNull(b.transform, "transform");
         this.verify = b.verify;
@@ -69,6 +70,11 @@ public final class Copy {
         if (memoryLimit.toBytes() < chunkSize.toBytes()) {
             throw new IllegalArgumentException("memoryLimit (" + memoryLimit + ") must be at least chunkSize (" + chunkSize + ")");
         }
+    }
+
+    private static DataSize defaultMemoryLimit() {
+        long eighth = Runtime.getRuntime().maxMemory() / 8;
+        return DataSize.ofBytes(Math.max(4L << 20, Math.min(256L << 20, eighth)));
     }
 
     /**
@@ -146,8 +152,8 @@ public final class Copy {
         private final List<String> schemas = new ArrayList<>();
         private final List<String> tables = new ArrayList<>();
         private int threads = 1;
-        private DataSize chunkSize = DataSize.ofMegabytes(16);
-        private DataSize memoryLimit = DataSize.ofMegabytes(256);
+        private DataSize chunkSize;
+        private DataSize memoryLimit = defaultMemoryLimit();
         private LoadListener listener = LoadListener.NONE;
         private Transform transform = Transform.identity();
         private boolean verify;
@@ -183,13 +189,16 @@ public final class Copy {
             return this;
         }
 
-        /** Target size of a chunk (uncompressed); default 16 MiB. */
+        /** Target size of a chunk (uncompressed); default 16 MiB, or half the memory limit when that is smaller. */
         public Builder chunkSize(DataSize size) {
             this.chunkSize = size;
             return this;
         }
 
-        /** Most bytes of complete chunks held in memory for the loader; at least chunkSize; default 256 MiB. */
+        /**
+         * Most bytes of complete chunks held in memory for the loader; at least chunkSize. Default: an eighth of the
+         * JVM's maximum heap, between 4 MiB and 256 MiB (32 MiB with -Xmx256m), so a default copy fits any heap.
+         */
         public Builder memoryLimit(DataSize limit) {
             this.memoryLimit = limit;
             return this;

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  */
 final class MemoryDumpStore implements DumpStore {
     private final long limit;
-    private final Map<String, byte[]> files = new TreeMap<>();
+    private final Map<String, Bytes> files = new TreeMap<>();
     private long dataBytes;
     private long peakDataBytes;
     private boolean closed;
@@ -55,7 +55,7 @@ final class MemoryDumpStore implements DumpStore {
             }
         }
         return new StoreOutputStream() {
-            private final ByteArrayOutputStream buf = new ByteArrayOutputStream(isData(key) ? 1 << 16 : 1024);
+            private final Buffer buf = new Buffer(isData(key) ? 1 << 16 : 1024);
             private boolean done;
 
             @Override
@@ -77,30 +77,30 @@ final class MemoryDumpStore implements DumpStore {
             public void close() throws IOException {
                 if (!done) {
                     done = true;
-                    publish(key, buf.toByteArray());
+                    publish(key, buf.bytes()); // no copy: a chunk is held once
                 }
             }
         };
     }
 
-    private synchronized void publish(String key, byte[] content) throws IOException {
+    private synchronized void publish(String key, Bytes content) throws IOException {
         if (closed) {
             throw new IOException("the copy was stopped");
         }
-        byte[] old = files.put(key, content);
+        Bytes old = files.put(key, content);
         if (isData(key)) {
-            dataBytes += content.length - (old == null ? 0 : old.length);
+            dataBytes += content.length() - (old == null ? 0 : old.length());
             peakDataBytes = Math.max(peakDataBytes, dataBytes);
         }
     }
 
     @Override
     public synchronized InputStream open(String key) throws IOException {
-        byte[] b = files.get(key);
+        Bytes b = files.get(key);
         if (b == null) {
             throw new NoSuchFileException(key);
         }
-        return new ByteArrayInputStream(b);
+        return new ByteArrayInputStream(b.array(), 0, b.length());
     }
 
     @Override
@@ -110,11 +110,11 @@ final class MemoryDumpStore implements DumpStore {
 
     @Override
     public synchronized long size(String key) throws IOException {
-        byte[] b = files.get(key);
+        Bytes b = files.get(key);
         if (b == null) {
             throw new NoSuchFileException(key);
         }
-        return b.length;
+        return b.length();
     }
 
     @Override
@@ -130,9 +130,9 @@ final class MemoryDumpStore implements DumpStore {
 
     @Override
     public synchronized void delete(String key) {
-        byte[] old = files.remove(key);
+        Bytes old = files.remove(key);
         if (old != null && isData(key)) {
-            dataBytes -= old.length;
+            dataBytes -= old.length();
             notifyAll();
         }
     }
@@ -147,6 +147,21 @@ final class MemoryDumpStore implements DumpStore {
     public synchronized void close() {
         closed = true;
         notifyAll();
+    }
+
+    /** A file's content: the first {@code length} bytes of {@code array}. */
+    private record Bytes(byte[] array, int length) {
+    }
+
+    /** A ByteArrayOutputStream whose content is handed over without the copy {@code toByteArray()} makes. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int initial) {
+            super(initial);
+        }
+
+        Bytes bytes() {
+            return new Bytes(buf, count);
+        }
     }
 
     private static boolean isData(String key) {
