@@ -68,8 +68,14 @@ public final class OursMain {
         switch (op) {
             case "dump" -> rows = dump(endpoint(o.get("port")), dir, threads, o, table).rows();
             case "load" -> rows = load(endpoint(o.get("port")), dir, threads, table).rowsLoaded();
-            case "copy" -> rows = Copy.from(endpoint(o.get("src-port"))).to(endpoint(o.get("port"))).schemas(Dataset.SCHEMA)
-                    .threads(threads).build().run().load().rowsLoaded();
+            case "copy" -> {
+                Copy.Builder copy = Copy.from(endpoint(o.get("src-port"))).to(endpoint(o.get("port"))).schemas(Dataset.SCHEMA)
+                        .threads(threads);
+                if (table != null) {
+                    copy.tables(Dataset.SCHEMA + "." + table);
+                }
+                rows = copy.build().run().load().rowsLoaded();
+            }
             default -> throw new IllegalArgumentException("unknown operation " + op);
         }
         peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
