@@ -60,7 +60,7 @@ public final class BenchMain implements Callable<Integer> {
     static final String MYLOADER = "myloader -t 2 -e";
     static final String MARIADB = "mariadb < mariadb-dump file";
     static final String CEIL_LOAD = "ceiling: LOAD DATA INFILE";
-    static final String OURS_COPY = "ours: dump then load (2 threads, no compression)";
+    static final String OURS_COPY = "ours: one-step Copy (2 threads)";
     static final String PEER_COPY = "mydumper -t 2, then myloader -t 2 -e";
     static final String OURS_MEMORY = "ours -Xmx256m: dump+load blobs";
     static final List<String> ALL_SUITES = List.of("dump", "load", "load-big", "copy", "memory");
