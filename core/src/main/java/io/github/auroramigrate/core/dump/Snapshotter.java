@@ -125,50 +125,45 @@ final class Snapshotter {
         throw new DumpException(d, null, null, 0);
     }
 
+    /**
+     * Takes {@code lock} (when not null), then inside the locked section runs {@code more}, opens the workers'
+     * snapshots and reads the coordinates; {@code unlock} always runs once the lock was taken.
+     */
+    private Outcome snapshotUnderLock(Consistency level, String lock, List<String> more, String unlock) throws SQLException {
+        lockTimeout();
+        if (lock != null) {
+            Sessions.execute(coordinator, lock);
+        }
+        try {
+            for (String sql : more) {
+                Sessions.execute(coordinator, sql);
+            }
+            startSnapshots();
+            Coordinates c = coordinates(coordinator);
+            return new Outcome(ConsistencyEntry.of(level, note()), c);
+        } finally {
+            Sessions.execute(coordinator, unlock);
+        }
+    }
+
     private Outcome attempt(Consistency level) throws SQLException {
         switch (level) {
             case VERIFIED_SNAPSHOT -> {
                 return verified();
             }
             case GLOBAL_READ_LOCK -> {
-                lockTimeout();
-                Sessions.execute(coordinator, "FLUSH TABLES WITH READ LOCK");
-                try {
-                    startSnapshots();
-                    Coordinates c = coordinates(coordinator);
-                    return new Outcome(ConsistencyEntry.of(level, note()), c);
-                } finally {
-                    Sessions.execute(coordinator, "UNLOCK TABLES");
-                }
+                return snapshotUnderLock(level, "FLUSH TABLES WITH READ LOCK", List.of(), "UNLOCK TABLES");
             }
             case BACKUP_STAGE -> {
                 if (!mariadb) {
                     throw new SQLException("BACKUP STAGE exists on MariaDB only");
                 }
-                lockTimeout();
-                Sessions.execute(coordinator, "BACKUP STAGE START");
-                try {
-                    Sessions.execute(coordinator, "BACKUP STAGE BLOCK_COMMIT");
-                    startSnapshots();
-                    Coordinates c = coordinates(coordinator);
-                    return new Outcome(ConsistencyEntry.of(level, note()), c);
-                } finally {
-                    Sessions.execute(coordinator, "BACKUP STAGE END");
-                }
+                return snapshotUnderLock(level, "BACKUP STAGE START", List.of("BACKUP STAGE BLOCK_COMMIT"), "BACKUP STAGE END");
             }
             case TABLE_LOCKS -> {
-                lockTimeout();
-                if (!tables.isEmpty()) {
-                    String list = tables.stream().map(t -> t.qualified() + " READ").collect(Collectors.joining(", "));
-                    Sessions.execute(coordinator, "LOCK TABLES " + list);
-                }
-                try {
-                    startSnapshots();
-                    Coordinates c = coordinates(coordinator);
-                    return new Outcome(ConsistencyEntry.of(level, note()), c);
-                } finally {
-                    Sessions.execute(coordinator, "UNLOCK TABLES");
-                }
+                String lock = tables.isEmpty() ? null
+                        : "LOCK TABLES " + tables.stream().map(t -> t.qualified() + " READ").collect(Collectors.joining(", "));
+                return snapshotUnderLock(level, lock, List.of(), "UNLOCK TABLES");
             }
             case NONE -> {
                 startSnapshots();
