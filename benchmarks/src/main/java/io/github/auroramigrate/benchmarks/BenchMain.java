@@ -85,6 +85,9 @@ public final class BenchMain implements Callable<Integer> {
     Path out;
     @Option(names = "--jfr", description = "record our child JVMs with Java Flight Recorder into <out>/jfr (adds overhead)")
     boolean jfr;
+    @Option(names = "--hold", hidden = true, description = "for profiling by hand: after preparing, print the servers' ports "
+            + "and keep them up until standard input closes; no suite runs")
+    boolean hold;
     @Option(names = "--command", hidden = true, description = "the command line as typed, for the report")
     String command;
 
@@ -129,6 +132,12 @@ public final class BenchMain implements Callable<Integer> {
             source = src;
             target = dst;
             prepare();
+            if (hold) {
+                LOG.info("holding: source port {}, target port {}, user root, no password; close stdin to stop",
+                        port(source), port(target));
+                System.in.transferTo(java.io.OutputStream.nullOutputStream());
+                return 0;
+            }
             for (int rep = 1; rep <= reps; rep++) {
                 dumpResultIndex.clear();
                 for (String suite : ALL_SUITES) {

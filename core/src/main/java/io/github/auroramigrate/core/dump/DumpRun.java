@@ -13,6 +13,7 @@ import io.github.auroramigrate.core.manifest.Consistency;
 import io.github.auroramigrate.core.manifest.DumpSettings;
 import io.github.auroramigrate.core.manifest.DumpStatus;
 import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.manifest.SizeEstimate;
 import io.github.auroramigrate.core.manifest.SourceServer;
 import io.github.auroramigrate.core.manifest.TableEntry;
 import io.github.auroramigrate.core.manifest.TableStatus;
@@ -206,9 +207,11 @@ final class DumpRun {
                 String file = o.ddl() ? ddl.table(t.ref) : null;
                 tracker.table(t.ref.schema(), new TableEntry(t.ref.name(), file, t.table.engine(),
                         o.data() ? TableStatus.PENDING : TableStatus.COMPLETE, t.columns, t.generated, t.chunking, t.where,
-                        LoadDataClause.columns(t.columns), List.of(), null, null));
+                        LoadDataClause.columns(t.columns), List.of(), null, null,
+                        new SizeEstimate(Math.max(0, t.table.estimatedRows()), Math.max(0, t.table.estimatedBytes()))));
             }
             tracker.write(true);
+            LOG.debug("{}: DDL of {} tables written", job, jobs.size());
 
             monitor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "aurora-dump-" + seq + "-monitor"));
             monitor.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);

@@ -31,6 +31,23 @@ public final class ByteSink {
         }
     }
 
+    /**
+     * Makes room for {@code extra} more bytes and returns the backing array, for encoders in this package that
+     * write directly from {@link #length()} on and then call {@link #advance}.
+     */
+    byte[] reserve(long extra) {
+        if (extra > Integer.MAX_VALUE) {
+            throw new OutOfMemoryError("row too large for one buffer");
+        }
+        ensure((int) extra);
+        return buf;
+    }
+
+    /** Sets the length after a direct write into the array returned by {@link #reserve}. */
+    void advance(int newLength) {
+        len = newLength;
+    }
+
     /** Appends one byte. */
     public void write(int b) {
         ensure(1);

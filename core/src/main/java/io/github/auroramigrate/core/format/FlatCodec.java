@@ -23,36 +23,44 @@ public final class FlatCodec {
     private FlatCodec() {
     }
 
+    /** For each byte, the letter of its backslash form, or 0 when it is written as it is. */
+    private static final byte[] ESCAPES = new byte[256];
+
+    static {
+        ESCAPES['\\'] = '\\';
+        ESCAPES['\t'] = 't';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+        ESCAPES[0] = '0';
+        ESCAPES[0x1A] = 'Z';
+    }
+
     /** Appends {@code value} escaped: backslash, TAB, LF, CR, NUL and 0x1A get a backslash form. */
     public static void escape(byte[] value, ByteSink sink) {
-        int start = 0;
-        for (int i = 0; i < value.length; i++) {
-            byte b = value[i];
-            byte esc = switch (b) {
-                case '\\' -> '\\';
-                case '\t' -> 't';
-                case '\n' -> 'n';
-                case '\r' -> 'r';
-                case 0 -> '0';
-                case 0x1A -> 'Z';
-                default -> -1;
-            };
-            if (esc != -1) {
-                sink.write(value, start, i - start);
-                sink.write('\\');
-                sink.write(esc);
-                start = i + 1;
+        // one capacity check for the worst case, then a table lookup per byte: this loop is the dump's hot spot
+        int p = sink.length();
+        byte[] out = sink.reserve(2L * value.length);
+        for (byte b : value) {
+            byte e = ESCAPES[b & 0xFF];
+            if (e == 0) {
+                out[p++] = b;
+            } else {
+                out[p++] = ESCAPE;
+                out[p++] = e;
             }
         }
-        sink.write(value, start, value.length - start);
+        sink.advance(p);
     }
 
     /** Appends upper-case hex of {@code value}. */
     public static void hex(byte[] value, ByteSink sink) {
+        int p = sink.length();
+        byte[] out = sink.reserve(2L * value.length);
         for (byte b : value) {
-            sink.write(HEX[(b >> 4) & 0xF]);
-            sink.write(HEX[b & 0xF]);
+            out[p++] = HEX[(b >> 4) & 0xF];
+            out[p++] = HEX[b & 0xF];
         }
+        sink.advance(p);
     }
 
     /** @return upper-case hex of {@code value} */

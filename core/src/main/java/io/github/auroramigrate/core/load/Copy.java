@@ -48,6 +48,7 @@ public final class Copy {
     private final LoadListener listener;
     private final Transform transform;
     private final boolean verify;
+    private final DeferIndexes deferIndexes;
 
     private Copy(Builder b) {
         this.source = b.source;
@@ -61,6 +62,7 @@ public final class Copy {
         this.listener = Objects.requireNonNull(b.listener, "listener");
         this.transform = Objects.requireNonNull(b.transform, "transform");
         this.verify = b.verify;
+        this.deferIndexes = b.deferIndexes;
         if (schemas.isEmpty()) {
             throw new IllegalArgumentException("schemas(..) is required");
         }
@@ -106,7 +108,7 @@ public final class Copy {
             try {
                 awaitManifest(store, job);
                 load = Load.into(target).from(DumpLoadSource.following(store)).threads(threads).listener(listener)
-                        .transform(transform).verify(verify).chunkDone(c -> {
+                        .transform(transform).verify(verify).deferSecondaryIndexes(deferIndexes).chunkDone(c -> {
                             if (c instanceof DumpLoadSource.StoredChunk s) {
                                 store.delete(s.key());
                             }
@@ -157,6 +159,7 @@ public final class Copy {
         private LoadListener listener = LoadListener.NONE;
         private Transform transform = Transform.identity();
         private boolean verify;
+        private DeferIndexes deferIndexes = DeferIndexes.AUTO;
 
         private Builder(Endpoint source) {
             this.source = source;
@@ -219,6 +222,15 @@ public final class Copy {
         /** Compare the target with the snapshot's chunk checksums after loading; default false. */
         public Builder verify(boolean verify) {
             this.verify = verify;
+            return this;
+        }
+
+        /**
+         * Whether big tables are created without their secondary indexes, which are built once their rows are in;
+         * default {@link DeferIndexes#AUTO} (by the source's size estimate). See {@link DeferIndexes}.
+         */
+        public Builder deferSecondaryIndexes(DeferIndexes mode) {
+            this.deferIndexes = Objects.requireNonNull(mode, "mode");
             return this;
         }
 

@@ -9,14 +9,18 @@ package io.github.auroramigrate.core.load;
  * Load.into(target).from(DumpLoadSource.of(store)).deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
  * }</pre>
  *
- * <p>Applies to dumps ({@link DumpLoadSource}, not a followed one) whose table has no FOREIGN KEY; FULLTEXT and SPATIAL
- * indexes are always created with the table (InnoDB builds only one FULLTEXT index per ALTER). Keep the same
- * setting when re-running an interrupted load.
+ * <p>Applies to dumps ({@link DumpLoadSource}, also a followed one and so {@link Copy}) whose table has no FOREIGN
+ * KEY; FULLTEXT and SPATIAL indexes are always created with the table (InnoDB builds only one FULLTEXT index per
+ * ALTER). A table's indexes are built on one of the load's DDL connections as soon as its last chunk is loaded,
+ * while other tables still load. Keep the same setting when re-running an interrupted load.
  */
 public enum DeferIndexes {
     /** Never: tables are created as dumped. */
     NEVER,
-    /** For tables with more than 1,000,000 rows or 1 GiB of data according to the manifest (the default). */
+    /**
+     * For tables with more than 1,000,000 rows or 1 GiB of data according to the source's estimate the manifest
+     * recorded when the dump started (dumps without one: the dumped size); the default.
+     */
     AUTO,
     /** For every table with secondary indexes. */
     ALWAYS;

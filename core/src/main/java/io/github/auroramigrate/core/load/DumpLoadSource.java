@@ -12,6 +12,7 @@ import io.github.auroramigrate.core.manifest.ManifestIO;
 import io.github.auroramigrate.core.manifest.ObjectEntry;
 import io.github.auroramigrate.core.manifest.SchemaEntry;
 import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.manifest.TableStatus;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.io.FilterInputStream;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import java.util.Set;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -41,11 +44,13 @@ import java.util.OptionalLong;
 public final class DumpLoadSource implements LoadSource {
     private final DumpStore store;
     private final Manifest manifest;
-    private final List<SqlScript> schemaScripts = new ArrayList<>();
+    private final List<SqlScript> schemaLevel = new ArrayList<>();
+    private final Map<String, SqlScript> tableLevel = new LinkedHashMap<>(); // schema.table -> its CREATE TABLE
     private final List<ChunkSource> chunks = new ArrayList<>();
     private final List<SqlScript> postData = new ArrayList<>();
     private final Duration stallTimeout; // null: not following
     private final List<DeferredTable> deferred = new ArrayList<>();
+    private final DeferIndexes defer;
 
     /** A table created without its secondary indexes; they are added from its DDL file after the data. */
     record DeferredTable(String schema, String table, String ddlFile) {
@@ -59,15 +64,13 @@ public final class DumpLoadSource implements LoadSource {
         this.store = store;
         this.manifest = manifest;
         this.stallTimeout = stallTimeout;
+        this.defer = defer;
         for (SchemaEntry s : manifest.schemas()) {
-            schemaScripts.add(script(s.ddlFile(), null, null));
+            schemaLevel.add(script(s.ddlFile(), null, null));
+        }
+        for (SchemaEntry s : manifest.schemas()) {
             for (TableEntry t : s.tables()) {
-                if (defers(defer, t)) {
-                    schemaScripts.add(withoutIndexes(t.ddlFile(), s.name()));
-                    deferred.add(new DeferredTable(s.name(), t.name(), t.ddlFile()));
-                } else {
-                    schemaScripts.add(script(t.ddlFile(), null, s.name()));
-                }
+                tableLevel.put(s.name() + "." + t.name(), tableScript(s.name(), t, deferred));
                 for (ChunkEntry c : t.chunks()) {
                     chunks.add(new DumpChunk(s.name(), t, c));
                 }
@@ -164,9 +167,18 @@ public final class DumpLoadSource implements LoadSource {
         }
     }
 
-    /** @return this dump, with the secondary indexes of the tables {@code mode} selects deferred (not when following) */
+    /** @return this dump, with the secondary indexes of the tables {@code mode} selects deferred */
     DumpLoadSource deferring(DeferIndexes mode) {
-        return isFollowing() || mode == DeferIndexes.NEVER ? this : new DumpLoadSource(store, manifest, null, mode);
+        return mode == defer ? this : new DumpLoadSource(store, manifest, stallTimeout, mode);
+    }
+
+    /** The CREATE TABLE of {@code t}, without its secondary indexes (then added to {@code deferredOut}) if deferred. */
+    private SqlScript tableScript(String schema, TableEntry t, List<DeferredTable> deferredOut) {
+        if (defers(defer, t)) {
+            deferredOut.add(new DeferredTable(schema, t.name(), t.ddlFile()));
+            return withoutIndexes(t.ddlFile(), schema);
+        }
+        return script(t.ddlFile(), null, schema);
     }
 
     /** @return tables whose CREATE TABLE runs without secondary indexes, in load order */
@@ -181,13 +193,29 @@ public final class DumpLoadSource implements LoadSource {
         }
     }
 
+    /**
+     * Whether {@code t} is created without its secondary indexes. AUTO decides by the source's size estimate the
+     * manifest recorded when the dump started, so that a load following the dump and a later re-run of it over the
+     * complete dump decide alike (the re-run skips the journaled CREATE TABLE, so it must also build the indexes);
+     * manifests without an estimate are decided by the dumped size.
+     */
     private static boolean defers(DeferIndexes mode, TableEntry t) {
         if (mode == DeferIndexes.ALWAYS) {
             return true;
         }
-        long rows = t.chunks().stream().mapToLong(ChunkEntry::rows).sum();
-        long bytes = t.chunks().stream().mapToLong(ChunkEntry::dataBytes).sum();
-        return mode == DeferIndexes.AUTO && (rows > DeferIndexes.AUTO_ROWS || bytes > DeferIndexes.AUTO_BYTES);
+        if (mode != DeferIndexes.AUTO) {
+            return false;
+        }
+        long rows;
+        long bytes;
+        if (t.estimate() != null) {
+            rows = t.estimate().rows();
+            bytes = t.estimate().bytes();
+        } else {
+            rows = t.chunks().stream().mapToLong(ChunkEntry::rows).sum();
+            bytes = t.chunks().stream().mapToLong(ChunkEntry::dataBytes).sum();
+        }
+        return rows > DeferIndexes.AUTO_ROWS || bytes > DeferIndexes.AUTO_BYTES;
     }
 
     private SqlScript withoutIndexes(String key, String schema) {
@@ -216,7 +244,11 @@ public final class DumpLoadSource implements LoadSource {
 
     /** The feed of this source: one batch, or the manifest followed until COMPLETE. */
     Feed feed() {
-        return isFollowing() ? new Follower() : Feed.of(this);
+        if (isFollowing()) {
+            return new Follower();
+        }
+        Feed.Batch all = new Feed.Batch(schemaLevel, tableLevel, deferred, chunks, tableLevel.keySet(), postData, true);
+        return stop -> all;
     }
 
     /** A chunk that is a file of a store. */
@@ -229,6 +261,7 @@ public final class DumpLoadSource implements LoadSource {
         private final Set<String> seenSchemas = new HashSet<>();
         private final Set<String> seenTables = new HashSet<>();
         private final Set<String> seenChunks = new HashSet<>();
+        private final Set<String> completeTables = new HashSet<>();
         private Instant lastUpdate = manifest.updatedAt();
         private long lastChange = System.nanoTime();
         private boolean first = true;
@@ -237,7 +270,7 @@ public final class DumpLoadSource implements LoadSource {
         public Batch next(java.util.function.BooleanSupplier stop) {
             while (true) {
                 if (stop.getAsBoolean()) {
-                    return new Batch(List.of(), List.of(), List.of(), true);
+                    return new Batch(List.of(), Map.of(), List.of(), List.of(), Set.of(), List.of(), true);
                 }
                 Manifest m = first ? manifest : ManifestIO.read(store);
                 first = false;
@@ -248,14 +281,21 @@ public final class DumpLoadSource implements LoadSource {
                             null, null, null);
                 }
                 List<SqlScript> schema = new ArrayList<>();
+                Map<String, SqlScript> tables = new LinkedHashMap<>();
+                List<DeferredTable> deferredNow = new ArrayList<>();
+                Set<String> completeNow = new HashSet<>();
                 List<ChunkSource> newChunks = new ArrayList<>();
                 for (SchemaEntry s : m.schemas()) {
                     if (seenSchemas.add(s.name())) {
                         schema.add(script(s.ddlFile(), null, null));
                     }
                     for (TableEntry t : s.tables()) {
-                        if (seenTables.add(s.name() + "\u0000" + t.name())) {
-                            schema.add(script(t.ddlFile(), null, s.name()));
+                        String qualified = s.name() + "." + t.name();
+                        if (seenTables.add(qualified)) {
+                            tables.put(qualified, tableScript(s.name(), t, deferredNow));
+                        }
+                        if (t.status() == TableStatus.COMPLETE && completeTables.add(qualified)) {
+                            completeNow.add(qualified);
                         }
                         for (ChunkEntry c : t.chunks()) {
                             if (seenChunks.add(c.file())) {
@@ -265,14 +305,17 @@ public final class DumpLoadSource implements LoadSource {
                     }
                 }
                 if (m.status() == DumpStatus.COMPLETE) {
-                    return new Batch(schema, newChunks, new DumpLoadSource(store, m, null).postDataScripts(), true);
+                    completeNow.addAll(seenTables);
+                    return new Batch(schema, tables, deferredNow, newChunks, completeNow,
+                            new DumpLoadSource(store, m, null).postDataScripts(), true);
                 }
-                if (!m.updatedAt().equals(lastUpdate) || !schema.isEmpty() || !newChunks.isEmpty()) {
+                boolean news = !schema.isEmpty() || !tables.isEmpty() || !newChunks.isEmpty() || !completeNow.isEmpty();
+                if (!m.updatedAt().equals(lastUpdate) || news) {
                     lastUpdate = m.updatedAt();
                     lastChange = System.nanoTime();
                 }
-                if (!schema.isEmpty() || !newChunks.isEmpty()) {
-                    return new Batch(schema, newChunks, List.of(), false);
+                if (news) {
+                    return new Batch(schema, tables, deferredNow, newChunks, completeNow, List.of(), false);
                 }
                 if (m.looksInterrupted(Instant.now()) || System.nanoTime() - lastChange > stallTimeout.toNanos()) {
                     throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe()
@@ -298,7 +341,9 @@ public final class DumpLoadSource implements LoadSource {
 
     @Override
     public List<SqlScript> schemaScripts() {
-        return List.copyOf(schemaScripts);
+        List<SqlScript> all = new ArrayList<>(schemaLevel);
+        all.addAll(tableLevel.values());
+        return List.copyOf(all);
     }
 
     @Override
@@ -403,7 +448,7 @@ public final class DumpLoadSource implements LoadSource {
 
         @Override
         public InputStream open() throws IOException {
-            ChunkReader r = ChunkReader.open(store, table, chunk);
+            ChunkReader r = ChunkReader.openForLoad(store, table, chunk);
             return new FilterInputStream(r.stream()) {
                 @Override
                 public void close() throws IOException {

@@ -1,6 +1,9 @@
 package io.github.auroramigrate.core.load;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How {@link Load} takes its work from a {@link LoadSource}: in batches, so that a source that grows while it is
@@ -15,18 +18,29 @@ interface Feed {
      */
     Batch next(java.util.function.BooleanSupplier stop);
 
-    /** New work: scripts to run before the chunks, chunks, and (in the last batch only) post-data scripts. */
-    record Batch(List<SqlScript> schema, List<ChunkSource> chunks, List<SqlScript> post, boolean last) {
+    /**
+     * New work: scripts to run first, in order (schemas, or a whole script of a foreign dump); scripts that each
+     * create one table, keyed by {@code schema.table} as {@link ChunkSource#qualifiedTable()} names it, which may
+     * run in parallel once the first ones ran, each before its table's chunks; which of those tables are created
+     * without their secondary indexes; the chunks; the tables whose chunks have now all been handed over (by this
+     * batch or earlier ones), so their deferred indexes can be built; and (in the last batch only) post-data scripts.
+     */
+    record Batch(List<SqlScript> schema, Map<String, SqlScript> tables, List<DumpLoadSource.DeferredTable> deferred,
+            List<ChunkSource> chunks, Set<String> complete, List<SqlScript> post, boolean last) {
         public Batch {
             schema = List.copyOf(schema);
+            tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+            deferred = List.copyOf(deferred);
             chunks = List.copyOf(chunks);
+            complete = Set.copyOf(complete);
             post = List.copyOf(post);
         }
     }
 
     /** A feed of a fixed source: everything in one batch. */
     static Feed of(LoadSource source) {
-        Batch all = new Batch(source.schemaScripts(), source.chunks(), source.postDataScripts(), true);
+        Batch all = new Batch(source.schemaScripts(), Map.of(), List.of(), source.chunks(), Set.of(), source.postDataScripts(),
+                true);
         return stop -> all;
     }
 }

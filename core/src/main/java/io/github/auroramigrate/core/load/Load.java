@@ -14,14 +14,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,7 +123,7 @@ public final class Load {
         List<Diagnosis> warnings = new ArrayList<>();
         Endpoint loading = target.toBuilder().property("allowLoadLocalInfile", "true").build();
         LoadJournal journal = LoadJournal.of(jobId);
-        try (EndpointPool pool = loading.pool(threads + 1)) { // + the DDL connection
+        try (EndpointPool pool = loading.pool(threads + ddlLanes() + 1)) { // + the DDL lanes and connection
             LoadMethod used = resolveMethod(pool, warnings);
             try (Connection c = pool.connection()) {
                 journal.ensureExists(c);
@@ -134,21 +138,33 @@ public final class Load {
             DataPhase data = new DataPhase(pool, journal, used, tables);
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, journal, rewriter, target.describe(), UnaryOperator.identity());
-            try {
+            Map<String, DumpLoadSource.DeferredTable> deferred = new ConcurrentHashMap<>();
+            Set<String> indexed = ConcurrentHashMap.newKeySet();
+            try (DdlLanes lanes = new DdlLanes(pool, scripts, ddlLanes(), jobId)) {
                 SessionSettings previous = applySettings(ddl);
+                IndexBuilder builder = (c, t) -> {
+                    addIndexes(c, journal, dump, t);
+                    indexed.add(t.schema() + "." + t.table());
+                };
                 List<SqlScript> post = data.run(batch -> {
+                    batch.deferred().forEach(t -> deferred.put(t.schema() + "." + t.table(), t));
+                    long ddlStart = System.nanoTime();
                     for (SqlScript s : batch.schema()) {
                         scripts.run(s);
                     }
+                    LOG.debug("{}: {} schema scripts run in {} ms", jobId, batch.schema().size(),
+                            (System.nanoTime() - ddlStart) / 1_000_000);
                     for (ChunkSource ch : batch.chunks()) {
                         if (!tables.containsKey(ch.qualifiedTable())) {
                             tables.put(ch.qualifiedTable(), new TableTally(ch.qualifiedTable()));
                             tableOrder.add(ch.qualifiedTable());
                         }
                     }
-                }, feed);
-                if (dump != null) {
-                    addIndexes(ddl, journal, dump);
+                }, feed, lanes, deferred, builder);
+                for (DumpLoadSource.DeferredTable t : deferred.values()) {
+                    if (!indexed.contains(t.schema() + "." + t.table())) { // a table without chunks
+                        builder.build(ddl, t);
+                    }
                 }
                 for (SqlScript s : post) {
                     scripts.run(s);
@@ -173,27 +189,35 @@ public final class Load {
         }
     }
 
-    private void addIndexes(Connection c, LoadJournal journal, DumpLoadSource dump) {
-        for (DumpLoadSource.DeferredTable t : dump.deferredTables()) {
-            String table = t.schema() + "." + t.table();
-            try {
-                IndexDeferral.Split split = dump.split(t);
-                if (!split.deferred()) {
-                    continue;
-                }
-                tell(() -> listener.indexesStarted(table));
-                long start = System.nanoTime();
-                boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe());
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                LOG.info("{}: secondary indexes {} of {} {} in {} ms", jobId, split.names(), table,
-                        added ? "added" : "found added by an earlier run", took.toMillis());
-                tell(() -> listener.indexesAdded(table, took));
-            } catch (SQLException e) {
-                throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), table, null, e);
-            } catch (java.io.IOException e) {
-                throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read the DDL of " + table + ": " + e)
-                        .withEndpoint(target.describe()), table, null, e);
+    /** Builds the secondary indexes a table was created without. */
+    private interface IndexBuilder {
+        void build(Connection c, DumpLoadSource.DeferredTable table);
+    }
+
+    /** DDL lanes: one per data thread, at most 4 (beyond that they only contend for the data dictionary). */
+    private int ddlLanes() {
+        return Math.min(4, threads);
+    }
+
+    private void addIndexes(Connection c, LoadJournal journal, DumpLoadSource dump, DumpLoadSource.DeferredTable t) {
+        String table = t.schema() + "." + t.table();
+        try {
+            IndexDeferral.Split split = dump.split(t);
+            if (!split.deferred()) {
+                return;
             }
+            tell(() -> listener.indexesStarted(table));
+            long start = System.nanoTime();
+            boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            LOG.info("{}: secondary indexes {} of {} {} in {} ms", jobId, split.names(), table,
+                    added ? "added" : "found added by an earlier run", took.toMillis());
+            tell(() -> listener.indexesAdded(table, took));
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), table, null, e);
+        } catch (java.io.IOException e) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read the DDL of " + table + ": " + e)
+                    .withEndpoint(target.describe()), table, null, e);
         }
     }
 
@@ -295,19 +319,24 @@ public final class Load {
         }
 
         /**
-         * Takes batches from the feed, lets {@code beforeChunks} run their DDL, and loads their chunks in parallel.
+         * Takes batches from the feed; lets {@code beforeChunks} run their ordered scripts; creates their tables on
+         * the DDL lanes; loads each table's chunks in parallel as soon as its table exists; and builds a deferred
+         * table's indexes on a lane as soon as its chunks are loaded.
          *
          * @return the post-data scripts of the last batch
          */
-        List<SqlScript> run(java.util.function.Consumer<Feed.Batch> beforeChunks, Feed feed) {
+        List<SqlScript> run(Consumer<Feed.Batch> beforeChunks, Feed feed, DdlLanes lanes,
+                Map<String, DumpLoadSource.DeferredTable> deferred, IndexBuilder indexes) {
             AtomicInteger n = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "aurora-load-" + jobId + "-" + n.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
+            Map<String, CompletableFuture<Void>> created = new HashMap<>();
+            Map<String, List<CompletableFuture<Void>>> tableWork = new HashMap<>();
+            List<CompletableFuture<Void>> all = new ArrayList<>();
             try {
-                List<Future<?>> futures = new ArrayList<>();
                 List<SqlScript> post;
                 int submitted = 0;
                 LoadException feedFailure = null;
@@ -322,8 +351,39 @@ public final class Load {
                         post = List.of();
                         break;
                     }
-                    for (ChunkSource chunk : batch.chunks()) {
-                        futures.add(pool.submit(() -> one(chunk)));
+                    for (Map.Entry<String, SqlScript> e : batch.tables().entrySet()) {
+                        CompletableFuture<Void> f = lanes.submit((c, runner) -> {
+                            if (failure.get() == null) {
+                                runner.run(e.getValue());
+                            }
+                        }).whenComplete((v, t) -> noteFailure(t));
+                        created.put(e.getKey(), f);
+                        all.add(f);
+                    }
+                    Map<String, List<ChunkSource>> byTable = new LinkedHashMap<>();
+                    batch.chunks().forEach(c -> byTable.computeIfAbsent(c.qualifiedTable(), k -> new ArrayList<>()).add(c));
+                    byTable.forEach((table, chunks) -> {
+                        CompletableFuture<Void> ready = created.getOrDefault(table, CompletableFuture.completedFuture(null));
+                        CompletableFuture<Void> loaded = ready.thenCompose(v -> CompletableFuture.allOf(chunks.stream()
+                                .map(c -> CompletableFuture.runAsync(() -> one(c), workers)).toArray(CompletableFuture[]::new)))
+                                .whenComplete((v, t) -> noteFailure(t));
+                        tableWork.computeIfAbsent(table, k -> new ArrayList<>()).add(loaded);
+                        all.add(loaded);
+                    });
+                    for (String table : batch.complete()) {
+                        DumpLoadSource.DeferredTable d = deferred.get(table);
+                        if (d == null) {
+                            continue;
+                        }
+                        // the indexes are built as soon as the table's last chunk is in, while other tables load
+                        List<CompletableFuture<Void>> work = new ArrayList<>(tableWork.getOrDefault(table, List.of()));
+                        work.add(created.getOrDefault(table, CompletableFuture.completedFuture(null)));
+                        all.add(CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
+                                .thenCompose(v -> lanes.submit((c, runner) -> {
+                                    if (failure.get() == null) {
+                                        indexes.build(c, d);
+                                    }
+                                })).whenComplete((v, t) -> noteFailure(t)));
                     }
                     submitted += batch.chunks().size();
                     total.accumulateAndGet(submitted, Math::max);
@@ -332,8 +392,12 @@ public final class Load {
                         break;
                     }
                 }
-                for (Future<?> f : futures) {
-                    f.get();
+                for (CompletableFuture<Void> f : all) {
+                    try {
+                        f.get();
+                    } catch (ExecutionException e) {
+                        noteFailure(e.getCause()); // recorded; the first failure is thrown below
+                    }
                 }
                 if (feedFailure != null) {
                     throw feedFailure;
@@ -346,12 +410,20 @@ public final class Load {
                 Thread.currentThread().interrupt();
                 throw new LoadException(Diagnosis.of(DiagnosisCode.UNKNOWN, "the load was interrupted; committed chunks "
                         + "stay committed and a re-run resumes").withEndpoint(target.describe()), null, null, e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof LoadException le ? le
-                        : new LoadException(ErrorCatalog.diagnose(e.getCause(), target.describe()), null, null, e.getCause());
             } finally {
-                pool.shutdownNow();
+                workers.shutdownNow();
             }
+        }
+
+        /** Records the first failure of a lane or worker task (a chunk's own failure is recorded by {@link #one}). */
+        private void noteFailure(Throwable t) {
+            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            if (cause == null) {
+                return;
+            }
+            LoadException e = cause instanceof LoadException le ? le
+                    : new LoadException(ErrorCatalog.diagnose(cause, target.describe()), null, null, cause);
+            failure.compareAndSet(null, e);
         }
 
         private void one(ChunkSource chunk) {
@@ -376,6 +448,8 @@ public final class Load {
                 tell(() -> chunkDone.accept(chunk));
                 tell(() -> listener.chunkSkipped(p));
             } else {
+                LOG.debug("{}: chunk {} of {} loaded, {} rows in {} ms", jobId, chunk.id(), chunk.qualifiedTable(), o.rows(),
+                        o.elapsed().toMillis());
                 loaded.incrementAndGet();
                 t.loaded.incrementAndGet();
                 t.rows.addAndGet(o.rows());

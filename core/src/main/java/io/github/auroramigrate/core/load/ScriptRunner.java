@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Runs SQL scripts statement by statement on one connection (so {@code USE} and {@code SET} carry over), through
  * an optional rewrite, naming file, line and statement on failure. With a journal, each executed statement is
  * recorded, and statements recorded by an earlier run are skipped: DDL is not transactional, so a resumed load
- * must not run {@code CREATE TABLE} twice. Not thread-safe.
+ * must not run {@code CREATE TABLE} twice. One runner is used by one thread; {@link #on(Connection)} makes a
+ * sibling for another connection that shares the journal state and the counters (parallel table DDL).
  */
 final class ScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
@@ -44,15 +47,34 @@ final class ScriptRunner {
         }
     }
 
+    /** What siblings share: configuration, the statement keys already journaled (read once), the counters. */
+    private static final class Shared {
+        final LoadJournal journal;
+        final Rewriter rewriter;
+        final String endpoint;
+        final UnaryOperator<String> prepare;
+        final AtomicInteger executed = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        /** Statement keys already in the journal: runners write distinct keys, so reading them once is enough. */
+        private Set<String> done;
+
+        Shared(LoadJournal journal, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
+            this.journal = journal;
+            this.rewriter = rewriter;
+            this.endpoint = endpoint;
+            this.prepare = prepare;
+        }
+
+        synchronized boolean done(Connection c, String key) throws SQLException {
+            if (done == null) {
+                done = journal.loadedChunks(c);
+            }
+            return done.contains(key);
+        }
+    }
+
     private final Connection connection;
-    private final LoadJournal journal;
-    private final Rewriter rewriter;
-    private final String endpoint;
-    private final UnaryOperator<String> prepare;
-    private int executed;
-    private int skipped;
-    /** Statement keys already in the journal, read once: this runner is the only writer of DDL keys. */
-    private java.util.Set<String> done;
+    private final Shared shared;
 
     /**
      * @param connection the connection to run on (the caller owns and closes it)
@@ -60,11 +82,17 @@ final class ScriptRunner {
      * @param prepare    last fix-up of each statement's text before it is sent
      */
     ScriptRunner(Connection connection, LoadJournal journal, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
+        this(connection, new Shared(journal, rewriter, endpoint, prepare));
+    }
+
+    private ScriptRunner(Connection connection, Shared shared) {
         this.connection = connection;
-        this.journal = journal;
-        this.rewriter = rewriter;
-        this.endpoint = endpoint;
-        this.prepare = prepare;
+        this.shared = shared;
+    }
+
+    /** @return a runner on {@code other} sharing this one's journal state and counters */
+    ScriptRunner on(Connection other) {
+        return new ScriptRunner(other, shared);
     }
 
     /**
@@ -76,7 +104,7 @@ final class ScriptRunner {
      */
     void run(SqlScript script) {
         String sqlMode = script.sqlMode().orElse(null);
-        Function<Statement, List<Statement>> rewrite = rewriter.forScript(script);
+        Function<Statement, List<Statement>> rewrite = shared.rewriter.forScript(script);
         try (InputStream in = script.open();
                 StatementReader reader = StatementReader.of(in, script.name(), SqlOptions.DEFAULT);
                 java.sql.Statement st = connection.createStatement()) {
@@ -97,9 +125,9 @@ final class ScriptRunner {
                 setSqlMode(previousMode);
             }
         } catch (IOException e) {
-            throw new LoadException(ErrorCatalog.diagnose(e, endpoint), null, null, e);
+            throw new LoadException(ErrorCatalog.diagnose(e, shared.endpoint), null, null, e);
         } catch (SQLException e) {
-            throw new LoadException(ErrorCatalog.diagnose(e, endpoint), null, null, e);
+            throw new LoadException(ErrorCatalog.diagnose(e, shared.endpoint), null, null, e);
         } catch (LoadException e) {
             throw e;
         } catch (MigrationException e) {
@@ -108,22 +136,19 @@ final class ScriptRunner {
     }
 
     private void execute(java.sql.Statement st, Statement s, String scriptName, int part) {
-        String key = journal == null ? null : key(scriptName, s.line(), part);
+        String key = shared.journal == null ? null : key(scriptName, s.line(), part);
         try {
-            if (key != null && done == null) {
-                done = journal.loadedChunks(connection);
-            }
-            if (key != null && done.contains(key)) {
-                skipped++;
+            if (key != null && shared.done(connection, key)) {
+                shared.skipped.incrementAndGet();
                 return;
             }
-            st.execute(prepare.apply(s.text()));
-            executed++;
+            st.execute(shared.prepare.apply(s.text()));
+            shared.executed.incrementAndGet();
             if (key != null) {
-                journal.record(connection, key, "-", 0, "");
+                shared.journal.record(connection, key, "-", 0, "");
             }
         } catch (SQLException e) {
-            Diagnosis d = ErrorCatalog.diagnose(e, endpoint).withLocation(s.location());
+            Diagnosis d = ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
             LOG.error("{}", d.render());
             throw new LoadException(d, null, null, e);
         }
@@ -157,10 +182,10 @@ final class ScriptRunner {
     }
 
     int executed() {
-        return executed;
+        return shared.executed.get();
     }
 
     int skipped() {
-        return skipped;
+        return shared.skipped.get();
     }
 }

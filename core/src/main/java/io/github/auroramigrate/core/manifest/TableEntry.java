@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param chunks           finished chunks, by index
  * @param rows             total rows when complete, else null
  * @param checksum         combined checksum when complete, else null
+ * @param estimate         the source's size estimate when the dump started (lets a loader that follows the dump
+ *                         plan the table before its chunks exist), or null in dumps written before it was recorded
  */
 public record TableEntry(String name, String ddlFile, String engine, TableStatus status, List<ColumnEntry> columns,
         List<String> generatedColumns, Chunking chunking, String where, String loadColumns, List<ChunkEntry> chunks,
-        Long rows, Checksum checksum) {
+        Long rows, Checksum checksum, SizeEstimate estimate) {
     /** Validates and copies. */
     public TableEntry {
         Objects.requireNonNull(name, "name");
@@ -46,6 +48,6 @@ public record TableEntry(String name, String ddlFile, String engine, TableStatus
     /** @return a copy with other chunks, status, rows and checksum */
     public TableEntry withProgress(TableStatus newStatus, List<ChunkEntry> newChunks, Long newRows, Checksum newChecksum) {
         return new TableEntry(name, ddlFile, engine, newStatus, columns, generatedColumns, chunking, where, loadColumns,
-                newChunks, newRows, newChecksum);
+                newChunks, newRows, newChecksum, estimate);
     }
 }

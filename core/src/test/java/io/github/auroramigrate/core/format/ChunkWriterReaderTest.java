@@ -58,7 +58,7 @@ class ChunkWriterReaderTest {
 
     private static TableEntry table() {
         return new TableEntry("t", "schema/a/table/t.sql", "InnoDB", TableStatus.COMPLETE, COLUMNS, List.of(), null, null,
-                LoadDataClause.columns(COLUMNS), List.of(), null, null);
+                LoadDataClause.columns(COLUMNS), List.of(), null, null, null);
     }
 
     private ChunkEntry write(DumpStore store, DumpFormat format, Compression compression) throws IOException {

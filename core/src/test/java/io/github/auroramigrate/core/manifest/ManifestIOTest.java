@@ -28,7 +28,7 @@ class ManifestIOTest {
                 new Checksum(1, 0xFFFF_FFF8L, 123456789005L), 5);
         TableEntry t = new TableEntry("t", "schema/a/table/t.sql", "InnoDB", TableStatus.COMPLETE, List.of(id, name),
                 List.of("gen"), new Chunking("PRIMARY", ChunkingMethod.INTEGER_RANGE, List.of(new KeyColumn("id", KeyKind.NUMBER, null))),
-                "id > 5", "(`id`,`näme`)", List.of(c1, c2), 2L, cs);
+                "id > 5", "(`id`,`näme`)", List.of(c1, c2), 2L, cs, new SizeEstimate(2, 16384));
         ObjectEntry trigger = new ObjectEntry("a", "trg", ObjectType.TRIGGER, "schema/a/trigger/trg.sql", "t",
                 "STRICT_TRANS_TABLES", "utf8mb4", "utf8mb4_0900_ai_ci", "utf8mb4_0900_ai_ci", null);
         ObjectEntry view = new ObjectEntry("a", "v", ObjectType.VIEW, "schema/a/view/v.sql", null, null, "utf8mb4", "utf8mb4_general_ci", null, null);

@@ -1,0 +1,17 @@
+package io.github.auroramigrate.core.manifest;
+
+/**
+ * A table's size as the source estimated it ({@code information_schema.TABLES}) when the dump started: enough to
+ * decide how to load it (e.g. whether to defer its secondary indexes) before its chunks are written.
+ *
+ * @param rows  estimated rows ({@code TABLE_ROWS}; InnoDB's figure can be off by tens of percent)
+ * @param bytes estimated data bytes ({@code DATA_LENGTH})
+ */
+public record SizeEstimate(long rows, long bytes) {
+    /** Validates. */
+    public SizeEstimate {
+        if (rows < 0 || bytes < 0) {
+            throw new IllegalArgumentException("estimates are >= 0: rows " + rows + ", bytes " + bytes);
+        }
+    }
+}
