@@ -203,21 +203,14 @@ final class DumpRun {
             for (String schema : cat.schemas) {
                 tracker.schema(schema, o.ddl() ? ddl.schema(schema) : null);
             }
-            for (TableJob t : jobs) {
-                String file = o.ddl() ? ddl.table(t.ref) : null;
-                tracker.table(t.ref.schema(), new TableEntry(t.ref.name(), file, t.table.engine(),
-                        o.data() ? TableStatus.PENDING : TableStatus.COMPLETE, t.columns, t.generated, t.chunking, t.where,
-                        LoadDataClause.columns(t.columns), List.of(), null, null,
-                        new SizeEstimate(Math.max(0, t.table.estimatedRows()), Math.max(0, t.table.estimatedBytes()))));
-            }
-            tracker.write(true);
-            LOG.debug("{}: DDL of {} tables written", job, jobs.size());
 
             monitor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "aurora-dump-" + seq + "-monitor"));
             monitor.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
 
+            // Room for every small table's single task, so that writing the DDL of the next tables (below) is not
+            // held up while the workers are busy with the big ones; tasks are tiny.
             CountDownLatch workersDone = new CountDownLatch(workers.size());
-            BlockingQueue<ChunkPlanner.Task> queue = new ArrayBlockingQueue<>(Math.max(4, threads * 4));
+            BlockingQueue<ChunkPlanner.Task> queue = new ArrayBlockingQueue<>(4096 + threads * 4);
             for (int i = 0; i < workers.size(); i++) {
                 Connection w = workers.get(i);
                 Runnable r = () -> {
@@ -234,20 +227,36 @@ final class DumpRun {
                 }
             }
 
-            if (o.data()) {
-                ChunkPlanner planner = new ChunkPlanner(coord, o.chunkSize().toBytes());
-                for (TableJob t : jobs) {
-                    checkCancelled();
-                    try {
-                        int planned = planner.plan(t, task -> put(queue, task));
-                        if (planned >= 0 && tracker.planned(t.ref, planned)) {
-                            tableDone(t.ref);
-                        }
-                    } catch (SQLException e) {
-                        throw failed(e, t.ref, 0);
+            // Table by table, largest first: its DDL, its manifest entry (before any of its chunks, as a following
+            // loader needs), then its chunks for the workers. The workers start on the big tables while the DDL of
+            // the small ones is still being written.
+            ChunkPlanner planner = new ChunkPlanner(coord, o.chunkSize().toBytes());
+            boolean first = true;
+            for (TableJob t : jobs) {
+                checkCancelled();
+                String file = o.ddl() ? ddl.table(t.ref) : null;
+                tracker.table(t.ref.schema(), new TableEntry(t.ref.name(), file, t.table.engine(),
+                        o.data() ? TableStatus.PENDING : TableStatus.COMPLETE, t.columns, t.generated, t.chunking, t.where,
+                        LoadDataClause.columns(t.columns), List.of(), null, null,
+                        new SizeEstimate(Math.max(0, t.table.estimatedRows()), Math.max(0, t.table.estimatedBytes()))));
+                if (first) {
+                    tracker.write(true); // a following loader can create the biggest table right away
+                    first = false;
+                }
+                if (!o.data()) {
+                    continue;
+                }
+                try {
+                    int planned = planner.plan(t, task -> put(queue, task));
+                    if (planned >= 0 && tracker.planned(t.ref, planned)) {
+                        tableDone(t.ref);
                     }
+                } catch (SQLException e) {
+                    throw failed(e, t.ref, 0);
                 }
             }
+            tracker.write(true);
+            LOG.debug("{}: DDL of {} tables written and their chunks planned", job, jobs.size());
             for (int i = 0; i < workers.size(); i++) {
                 put(queue, POISON);
             }
@@ -361,35 +370,27 @@ final class DumpRun {
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(Integer.MIN_VALUE); // stream row by row: memory does not grow with the table
             try (ResultSet rs = s.executeQuery(sql)) {
-                int n = t.columns.size();
-                byte[][] row = new byte[n][];
-                long pendingRows = 0;
+                byte[][] row = new byte[t.columns.size()][];
+                long limit = task.fullScan() ? o.chunkSize().toBytes() : Long.MAX_VALUE;
                 long reportedBytes = 0;
-                while (rs.next()) {
-                    for (int i = 0; i < n; i++) {
-                        row[i] = rs.getBytes(i + 1);
-                    }
+                boolean more = rs.next();
+                while (more) {
                     if (w == null) {
                         w = ChunkWriter.create(o.store(), t.chunkKey(index, ext), o.format(), o.compression(), t.ref.name(),
                                 t.columns);
                         reportedBytes = 0;
                     }
-                    w.writeRow(row);
-                    if (++pendingRows == 1024) {
-                        checkCancelled();
-                        rows.addAndGet(pendingRows);
-                        pendingRows = 0;
-                        dataBytes.addAndGet(w.dataBytes() - reportedBytes);
-                        reportedBytes = w.dataBytes();
-                    }
-                    if (task.fullScan() && w.dataBytes() >= o.chunkSize().toBytes()) {
-                        rows.addAndGet(pendingRows);
-                        pendingRows = 0;
+                    int copied = copyRows(rs, row, w, limit);
+                    more = copied < 0;
+                    rows.addAndGet(more ? -copied : copied);
+                    dataBytes.addAndGet(w.dataBytes() - reportedBytes);
+                    reportedBytes = w.dataBytes();
+                    checkCancelled();
+                    if (more && w.dataBytes() >= limit) {
                         finishChunk(t, w, index++, null, null, reportedBytes);
                         w = null;
                     }
                 }
-                rows.addAndGet(pendingRows);
                 if (w == null && (!task.fullScan() || index == 1)) {
                     // an empty range still gets its (empty) file: the chunks must cover the whole key space
                     w = ChunkWriter.create(o.store(), t.chunkKey(index, ext), o.format(), o.compression(), t.ref.name(),
@@ -416,6 +417,28 @@ final class DumpRun {
                 w.abort();
             }
         }
+    }
+
+    /**
+     * Copies rows from the current one on into {@code w}, at most 1024 and until the chunk reaches {@code limit}
+     * bytes. The dump's hot loop, kept small so that the JIT compiles it once, not with all of dumpTask.
+     *
+     * @return the rows copied, negated when the result set has more rows (positioned on the next one)
+     */
+    private static int copyRows(ResultSet rs, byte[][] row, ChunkWriter w, long limit) throws SQLException, IOException {
+        int n = row.length;
+        int copied = 0;
+        do {
+            for (int i = 0; i < n; i++) {
+                row[i] = rs.getBytes(i + 1);
+            }
+            w.writeRow(row);
+            copied++;
+            if (!rs.next()) {
+                return copied;
+            }
+        } while (copied < 1024 && w.dataBytes() < limit);
+        return -copied;
     }
 
     private void finishChunk(TableJob t, ChunkWriter w, int index, java.util.List<String> lower, java.util.List<String> upper,
