@@ -305,7 +305,11 @@ public final class DumpLoadSource implements LoadSource {
                     }
                 }
                 if (m.status() == DumpStatus.COMPLETE) {
-                    completeNow.addAll(seenTables);
+                    for (String t : seenTables) {
+                        if (completeTables.add(t)) {
+                            completeNow.add(t);
+                        }
+                    }
                     return new Batch(schema, tables, deferredNow, newChunks, completeNow,
                             new DumpLoadSource(store, m, null).postDataScripts(), true);
                 }

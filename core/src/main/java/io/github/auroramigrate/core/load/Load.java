@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
@@ -335,6 +336,7 @@ public final class Load {
             });
             Map<String, CompletableFuture<Void>> created = new HashMap<>();
             Map<String, List<CompletableFuture<Void>>> tableWork = new HashMap<>();
+            Set<String> indexesChained = new HashSet<>();
             List<CompletableFuture<Void>> all = new ArrayList<>();
             try {
                 List<SqlScript> post;
@@ -372,7 +374,7 @@ public final class Load {
                     });
                     for (String table : batch.complete()) {
                         DumpLoadSource.DeferredTable d = deferred.get(table);
-                        if (d == null) {
+                        if (d == null || !indexesChained.add(table)) {
                             continue;
                         }
                         // the indexes are built as soon as the table's last chunk is in, while other tables load
@@ -494,7 +496,9 @@ public final class Load {
 
         /**
          * Parallel chunk loads, 1..256. Default 1, because the target's core count is not visible over SQL: the
-         * handbook's rule of thumb is one thread per two target cores (e.g. 4 on an 8-vCPU Aurora instance).
+         * handbook's rule of thumb is one thread per two target cores (e.g. 4 on an 8-vCPU Aurora instance). The load
+         * holds {@code threads + min(threads, 4) + 1} connections: the load threads, the DDL connections that create
+         * tables and build deferred indexes beside them, and one for schemas and post-data objects.
          */
         public Builder threads(int threads) {
             this.threads = threads;

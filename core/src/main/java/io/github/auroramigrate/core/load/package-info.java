@@ -41,11 +41,19 @@
  * on a fresh Aurora parameter group), the load says so in a {@code LOCAL_INFILE_DISABLED} warning of its result
  * and sends multi-row INSERTs instead. Binary values are sent as hex literals, exactly.
  *
+ * <h2>Order of work</h2>
+ * Schemas are created first, on the load's own connection. Each table of a dump is then created on one of the
+ * load's DDL connections (one per load thread, at most 4), largest table first, and its chunks are handed to the
+ * load threads as soon as it exists: the data of the big tables flows while a thousand small tables are still being
+ * created. Views, routines, triggers and events are created after all data.
+ *
  * <h2>Deferred secondary indexes and verification</h2>
- * A dump's big tables (over 1M rows or 1 GiB, or all with {@code DeferIndexes.ALWAYS}) are created without their
- * secondary indexes, which are added after the data in one {@code ALTER TABLE} per table, journaled like chunks (a
- * crash after the ALTER but before its journal row is recognised by the indexes being present). {@code verify(true)}
- * compares every chunk's key range on the target with the manifest's row count and checksum
+ * A dump's big tables (over 1M rows or 1 GiB by the source's estimate, or all with {@code DeferIndexes.ALWAYS}) are
+ * created without their secondary indexes, which are added in one {@code ALTER TABLE} per table as soon as that
+ * table's last chunk is loaded (also when following a dump, so in a {@code Copy}), journaled like chunks (a crash
+ * after the ALTER but before its journal row is recognised by the indexes being present). A chunk is checked on its
+ * way to the target by its stored bytes (size, CRC-32C) and its row count; {@code verify(true)} compares every
+ * chunk's key range on the target with the manifest's row count and checksum
  * ({@link io.github.auroramigrate.core.verify.Verify}).
  *
  * <h2>Threads</h2>

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ManifestIOTest {
-    static Manifest sample(DumpStatus status) {
+public class ManifestIOTest {
+    /** A manifest with every field set: one schema `a` with one COMPLETE table `t` of two chunks. */
+    public static Manifest sample(DumpStatus status) {
         Instant t0 = Instant.parse("2026-11-24T23:00:00.123456Z");
         ColumnEntry id = new ColumnEntry("id", "int", "int unsigned", null, ValueEncoding.TEXT);
         ColumnEntry name = new ColumnEntry("näme", "varchar", "varchar(20)", "utf8mb4", ValueEncoding.TEXT);
