@@ -181,11 +181,6 @@ public final class DumpLoadSource implements LoadSource {
         return script(t.ddlFile(), null, schema);
     }
 
-    /** @return tables whose CREATE TABLE runs without secondary indexes, in load order */
-    List<DeferredTable> deferredTables() {
-        return List.copyOf(deferred);
-    }
-
     /** @return the secondary indexes split off a deferred table's DDL (none when it has none) */
     IndexDeferral.Split split(DeferredTable t) throws IOException {
         try (InputStream in = store.open(t.ddlFile())) {
