@@ -159,6 +159,9 @@ public final class Endpoint {
         p.putIfAbsent("characterEncoding", "UTF-8");
         p.putIfAbsent("connectionTimeZone", "SERVER");
         p.putIfAbsent("zeroDateTimeBehavior", "CONVERT_TO_NULL");
+        // The driver's default (600) sends "SET net_write_timeout=600" before every streamed query: one more round
+        // trip per dumped chunk, and it overrides the longer timeout our dump sessions set for themselves.
+        p.putIfAbsent("netTimeoutForStreamingResults", "0");
         return p;
     }
 

@@ -7,8 +7,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +28,8 @@ final class DirectoryDumpStore implements DumpStore {
     private static final String TMP = ".tmp-";
 
     private final Path root;
+    /** Directories known to exist: a dump creates thousands of files in few directories. */
+    private final Set<Path> directories = ConcurrentHashMap.newKeySet();
 
     DirectoryDumpStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -46,9 +51,25 @@ final class DirectoryDumpStore implements DumpStore {
     @Override
     public StoreOutputStream create(String key) throws IOException {
         Path target = path(key);
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + TMP + UUID.randomUUID());
-        return new FileOutput(tmp, target, Files.newOutputStream(tmp));
+        Path dir = target.getParent();
+        if (!directories.contains(dir)) {
+            Files.createDirectories(dir);
+            directories.add(dir);
+        }
+        // a random suffix, not a UUID: SecureRandom costs more than a small table's file. CREATE_NEW turns a
+        // collision with another writer into an error instead of a shared file.
+        Path tmp = target.resolveSibling(target.getFileName() + TMP + Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the directory was removed behind our back since we created it: create it again
+            directories.remove(dir);
+            Files.createDirectories(dir);
+            directories.add(dir);
+            out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+        return new FileOutput(tmp, target, out);
     }
 
     @Override
