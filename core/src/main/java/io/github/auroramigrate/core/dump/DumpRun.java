@@ -4,6 +4,7 @@ import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
+import io.github.auroramigrate.core.format.RowValues;
 import io.github.auroramigrate.core.format.ChunkWriter;
 import io.github.auroramigrate.core.format.ColumnTypes;
 import io.github.auroramigrate.core.format.DumpFormat;
@@ -370,7 +371,8 @@ final class DumpRun {
         try (Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(Integer.MIN_VALUE); // stream row by row: memory does not grow with the table
             try (ResultSet rs = s.executeQuery(sql)) {
-                byte[][] row = new byte[t.columns.size()][];
+                RowValues row = new RowValues(t.columns.size());
+                PacketRows packets = PacketRows.of(rs);
                 long limit = task.fullScan() ? o.chunkSize().toBytes() : Long.MAX_VALUE;
                 long reportedBytes = 0;
                 boolean more = rs.next();
@@ -380,7 +382,7 @@ final class DumpRun {
                                 t.columns);
                         reportedBytes = 0;
                     }
-                    int copied = copyRows(rs, row, w, limit);
+                    int copied = copyRows(rs, packets, row, w, limit);
                     more = copied < 0;
                     rows.addAndGet(more ? -copied : copied);
                     dataBytes.addAndGet(w.dataBytes() - reportedBytes);
@@ -425,12 +427,15 @@ final class DumpRun {
      *
      * @return the rows copied, negated when the result set has more rows (positioned on the next one)
      */
-    private static int copyRows(ResultSet rs, byte[][] row, ChunkWriter w, long limit) throws SQLException, IOException {
-        int n = row.length;
+    private static int copyRows(ResultSet rs, PacketRows packets, RowValues row, ChunkWriter w, long limit)
+            throws SQLException, IOException {
+        int n = row.size();
         int copied = 0;
         do {
-            for (int i = 0; i < n; i++) {
-                row[i] = rs.getBytes(i + 1);
+            if (packets == null || !packets.read(row)) {
+                for (int i = 0; i < n; i++) {
+                    row.set(i, rs.getBytes(i + 1));
+                }
             }
             w.writeRow(row);
             copied++;

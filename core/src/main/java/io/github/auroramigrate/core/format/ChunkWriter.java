@@ -39,6 +39,7 @@ public final class ChunkWriter implements AutoCloseable {
     private final RowHasher hasher;
     private final ByteSink sink = new ByteSink(FLUSH_AT * 2);
     private final ByteSink row = new ByteSink(4096);
+    private final RowValues wrapped;
 
     private Checksum checksum = Checksum.EMPTY;
     private long dataBytes;
@@ -56,6 +57,7 @@ public final class ChunkWriter implements AutoCloseable {
         this.counted = new CountingCrcOutputStream(file);
         this.out = compression.compress(counted);
         this.hasher = new RowHasher(columns.size());
+        this.wrapped = new RowValues(columns.size());
         if (format == DumpFormat.FLAT) {
             flat = new FlatRowEncoder(columns);
             sql = null;
@@ -97,11 +99,23 @@ public final class ChunkWriter implements AutoCloseable {
      * @param values raw values as the server sent them ({@code null} for SQL NULL), one per dumped column
      */
     public void writeRow(byte[][] values) throws IOException {
+        wrapped.setAll(values);
+        writeRow(wrapped);
+    }
+
+    /**
+     * Appends a row whose values are slices of larger arrays (a reader's protocol buffer); nothing of
+     * {@code values} is kept after the call returns.
+     *
+     * @param values raw values as the server sent them, one per dumped column
+     */
+    public void writeRow(RowValues values) throws IOException {
         long raw = 0;
-        for (byte[] v : values) {
-            if (v != null) {
-                raw += v.length;
-                maxValueBytes = Math.max(maxValueBytes, v.length);
+        for (int i = 0, n = values.size(); i < n; i++) {
+            int length = values.length(i);
+            if (length > 0) {
+                raw += length;
+                maxValueBytes = Math.max(maxValueBytes, length);
             }
         }
         maxRowBytes = Math.max(maxRowBytes, raw);
@@ -116,7 +130,7 @@ public final class ChunkWriter implements AutoCloseable {
         }
     }
 
-    private void appendInsert(byte[][] values) throws IOException {
+    private void appendInsert(RowValues values) throws IOException {
         row.reset();
         sql.encode(values, row);
         if (statementBytes > 0 && statementBytes + 1 + row.length() + 2 > MAX_STATEMENT_BYTES) {

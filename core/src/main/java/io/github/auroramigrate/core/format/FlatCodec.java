@@ -37,10 +37,16 @@ public final class FlatCodec {
 
     /** Appends {@code value} escaped: backslash, TAB, LF, CR, NUL and 0x1A get a backslash form. */
     public static void escape(byte[] value, ByteSink sink) {
+        escape(value, 0, value.length, sink);
+    }
+
+    /** Appends {@code length} bytes of {@code value} from {@code offset}, escaped as {@link #escape(byte[], ByteSink)}. */
+    public static void escape(byte[] value, int offset, int length, ByteSink sink) {
         // one capacity check for the worst case, then a table lookup per byte: this loop is the dump's hot spot
         int p = sink.length();
-        byte[] out = sink.reserve(2L * value.length);
-        for (byte b : value) {
+        byte[] out = sink.reserve(2L * length);
+        for (int i = offset, end = offset + length; i < end; i++) {
+            byte b = value[i];
             byte e = ESCAPES[b & 0xFF];
             if (e == 0) {
                 out[p++] = b;
@@ -54,9 +60,15 @@ public final class FlatCodec {
 
     /** Appends upper-case hex of {@code value}. */
     public static void hex(byte[] value, ByteSink sink) {
+        hex(value, 0, value.length, sink);
+    }
+
+    /** Appends upper-case hex of {@code length} bytes of {@code value} from {@code offset}. */
+    public static void hex(byte[] value, int offset, int length, ByteSink sink) {
         int p = sink.length();
-        byte[] out = sink.reserve(2L * value.length);
-        for (byte b : value) {
+        byte[] out = sink.reserve(2L * length);
+        for (int i = offset, end = offset + length; i < end; i++) {
+            byte b = value[i];
             out[p++] = HEX[(b >> 4) & 0xF];
             out[p++] = HEX[b & 0xF];
         }

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <pre>{@code
  * FlatRowEncoder enc = new FlatRowEncoder(table.columns());
- * enc.encode(values, sink);
+ * enc.encode(rowValues, sink);
  * }</pre>
  */
 public final class FlatRowEncoder {
@@ -24,20 +24,20 @@ public final class FlatRowEncoder {
         }
     }
 
-    /** Appends one row (values[i] null for SQL NULL), with its line terminator. */
-    public void encode(byte[][] values, ByteSink sink) {
-        for (int i = 0; i < values.length; i++) {
+    /** Appends one row, with its line terminator. */
+    public void encode(RowValues values, ByteSink sink) {
+        for (int i = 0, n = values.size(); i < n; i++) {
             if (i > 0) {
                 sink.write(FlatCodec.FIELD);
             }
-            byte[] v = values[i];
-            if (v == null) {
+            int length = values.length(i);
+            if (length < 0) {
                 sink.write('\\');
                 sink.write('N');
             } else if (hex[i]) {
-                FlatCodec.hex(v, sink);
+                FlatCodec.hex(values.array(i), values.offset(i), length, sink);
             } else {
-                FlatCodec.escape(v, sink);
+                FlatCodec.escape(values.array(i), values.offset(i), length, sink);
             }
         }
         sink.write(FlatCodec.LINE);

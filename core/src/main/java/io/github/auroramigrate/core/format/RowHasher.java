@@ -10,7 +10,7 @@ import java.util.zip.CRC32;
  *
  * <pre>{@code
  * RowHasher h = new RowHasher(columnCount);
- * long hash = h.hash(values);      // values[i] == null for SQL NULL
+ * long hash = h.hash(rowValues);
  * }</pre>
  */
 public final class RowHasher {
@@ -28,17 +28,17 @@ public final class RowHasher {
     }
 
     /** @return the hash of a complete row */
-    public long hash(byte[][] values) {
-        if (values.length != flags.length) {
-            throw new IllegalArgumentException("expected " + flags.length + " values, got " + values.length);
+    public long hash(RowValues values) {
+        if (values.size() != flags.length) {
+            throw new IllegalArgumentException("expected " + flags.length + " values, got " + values.size());
         }
         startRow();
-        for (byte[] v : values) {
-            if (v == null) {
+        for (int i = 0; i < flags.length; i++) {
+            if (values.isNull(i)) {
                 nullValue();
             } else {
                 startValue();
-                valueBytes(v, 0, v.length);
+                valueBytes(values.array(i), values.offset(i), values.length(i));
                 endValue();
             }
         }

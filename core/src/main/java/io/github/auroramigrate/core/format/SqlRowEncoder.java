@@ -57,6 +57,15 @@ public final class SqlRowEncoder {
         return sb.append(')').toString();
     }
 
+    /** Appends one tuple {@code (v1,...,vn)}; each value is copied out of its slice (the flat format is the fast one). */
+    public void encode(RowValues values, ByteSink sink) {
+        byte[][] copies = new byte[values.size()][];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = values.copy(i);
+        }
+        encode(copies, sink);
+    }
+
     /** Appends one tuple {@code (v1,...,vn)}. */
     public void encode(byte[][] values, ByteSink sink) {
         sink.write('(');
