@@ -53,6 +53,8 @@ import picocli.CommandLine.Option;
 public final class BenchMain implements Callable<Integer> {
     static final String OURS_DEFAULT = "ours, defaults (2 threads, zstd)";
     static final String OURS_TUNED = "ours, tuned (2 threads, no compression)";
+    /** The tuned dump in a JVM without the C2 compiler: shows what JIT warm-up costs a job of a few seconds. */
+    static final String OURS_TUNED_C1 = "ours, tuned, C1-only JVM (-XX:TieredStopAtLevel=1)";
     static final String MYDUMPER = "mydumper -t 2";
     static final String MARIADB_DUMP = "mariadb-dump --single-transaction";
     static final String CEIL_DUMP = "ceiling: SELECT INTO OUTFILE";
@@ -102,6 +104,8 @@ public final class BenchMain implements Callable<Integer> {
     private List<String> tablesLargestFirst;
     private final List<Result> results = new ArrayList<>();
     private final Map<String, Integer> dumpResultIndex = new LinkedHashMap<>();
+    /** The newest output of each producer (ours-default, mydumper, mariadb-dump, ceil), read by the load suites. */
+    private final Map<String, Path> latest = new LinkedHashMap<>();
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -183,8 +187,9 @@ public final class BenchMain implements Callable<Integer> {
             }
         }
         // a warm-up that also measures the dataset in the server's own text form: the MB of every MB/s figure
-        Path ceil = source.secureFilePriv().resolve("ceil");
+        Path ceil = fresh(source.secureFilePriv(), "ceil", 0);
         Ceiling.dump(this::src, ceil, new ArrayList<>(sourceSums.keySet()));
+        latest.put("ceil", ceil);
         for (String t : sourceSums.keySet()) {
             tableBytes.put(t, Files.size(ceil.resolve(t + ".tsv")));
         }
@@ -193,8 +198,8 @@ public final class BenchMain implements Callable<Integer> {
         LOG.info("dataset: {} tables, {} rows, {} MB as TSV", sourceSums.size(), totalRows(), total / 1_000_000);
         if (!suites.contains("dump") && (suites.contains("load") || suites.contains("load-big"))) {
             LOG.info("no dump suite: taking the load suites' inputs once, untimed");
-            runOurs("dump", "prepare", OURS_DEFAULT, 0, List.of(), "dump", "--port", port(source), "--dir", dir("ours-default"),
-                    "--threads", "0", "--compression", "ZSTD");
+            runOurs("dump", "prepare", OURS_DEFAULT, 0, List.of(), "dump", "--port", port(source), "--dir",
+                    output("ours-default", 0), "--threads", "0", "--compression", "ZSTD");
             runMydumper(0, "prepare");
             runMariadbDump(0, "prepare");
         }
@@ -218,30 +223,37 @@ public final class BenchMain implements Callable<Integer> {
     // ---------------------------------------------------------------- suites
 
     private void dumpSuite(int rep) throws Exception {
-        add(runOurs("dump", "dump", OURS_DEFAULT, rep, List.of(), "dump", "--port", port(source), "--dir", dir("ours-default"),
-                "--threads", "0", "--compression", "ZSTD"), true);
-        Result tuned = runOurs("dump", "dump", OURS_TUNED, rep, List.of(), "dump", "--port", port(source), "--dir", dir("ours-tuned"),
+        add(runOurs("dump", "dump", OURS_DEFAULT, rep, List.of(), "dump", "--port", port(source), "--dir",
+                output("ours-default", rep), "--threads", "0", "--compression", "ZSTD"), true);
+        String tunedDir = output("ours-tuned", rep);
+        Result tuned = runOurs("dump", "dump", OURS_TUNED, rep, List.of(), "dump", "--port", port(source), "--dir", tunedDir,
                 "--threads", "2", "--compression", "NONE");
-        add(tuned.ok() ? checkManifest(tuned, work.resolve("ours-tuned")) : tuned, false);
+        add(tuned.ok() ? checkManifest(tuned, Path.of(tunedDir)) : tuned, false);
+        String c1Dir = output("ours-tuned-c1", rep);
+        Result c1 = runOurs("dump", "dump", OURS_TUNED_C1, rep, List.of("-XX:TieredStopAtLevel=1"), "dump", "--port", port(source),
+                "--dir", c1Dir, "--threads", "2", "--compression", "NONE");
+        add(c1.ok() ? checkManifest(c1, Path.of(c1Dir)) : c1, false);
         add(runMydumper(rep, "dump"), true);
         add(runMariadbDump(rep, "dump"), true);
-        add(timedCeiling("dump", CEIL_DUMP, rep, () -> Ceiling.dump(this::src, source.secureFilePriv().resolve("ceil"),
-                tablesLargestFirst)), true);
+        Path ceil = fresh(source.secureFilePriv(), "ceil", rep);
+        latest.put("ceil", ceil);
+        add(timedCeiling("dump", CEIL_DUMP, rep, () -> Ceiling.dump(this::src, ceil, tablesLargestFirst)), true);
     }
 
     private void loadSuite(int rep) throws Exception {
         resetTarget();
-        verifyAndAdd(runOurs("load", "load", OURS_LOAD, rep, List.of(), "load", "--port", port(target), "--dir", dir("ours-default"),
-                "--threads", "2"), sourceSums.keySet(), OURS_DEFAULT);
+        verifyAndAdd(runOurs("load", "load", OURS_LOAD, rep, List.of(), "load", "--port", port(target), "--dir",
+                latest("ours-default"), "--threads", "2"), sourceSums.keySet(), OURS_DEFAULT);
         resetTarget();
         verifyAndAdd(measure("load", MYLOADER, rep, Measured.command(List.of("myloader", "--defaults-file=" + emptyCnf,
-                "-h", "127.0.0.1", "-P", port(target), "-u", "root", "-t", "2", "-e", "-d", dir("mydumper")))), sourceSums.keySet(), MYDUMPER);
+                "-h", "127.0.0.1", "-P", port(target), "-u", "root", "-t", "2", "-e", "-d", latest("mydumper")))), sourceSums.keySet(),
+                MYDUMPER);
         resetTarget();
         verifyAndAdd(measure("load", MARIADB, rep, Measured.command(List.of("mariadb", "--no-defaults", "-h", "127.0.0.1", "-P",
-                port(target), "-u", "root")).stdin(work.resolve("mariadb-dump.sql"))), sourceSums.keySet(), MARIADB_DUMP);
+                port(target), "-u", "root")).stdin(Path.of(latest("mariadb-dump")))), sourceSums.keySet(), MARIADB_DUMP);
         resetTarget();
         Path files = target.secureFilePriv().resolve("ceil");
-        Ceiling.copy(source.secureFilePriv().resolve("ceil"), files);
+        Ceiling.copy(Path.of(latest("ceil")), files);
         verifyAndAdd(timedCeiling("load", CEIL_LOAD, rep, () -> Ceiling.load(this::dst, files, ddl, tablesLargestFirst)),
                 sourceSums.keySet(), CEIL_DUMP);
     }
@@ -249,10 +261,10 @@ public final class BenchMain implements Callable<Integer> {
     private void loadBigSuite(int rep) throws Exception {
         resetTarget();
         verifyAndAdd(runOurs("load-big", "load-big", OURS_LOAD, rep, List.of(), "load", "--port", port(target), "--dir",
-                dir("ours-default"), "--threads", "2", "--table", "big"), List.of("big"), null);
+                latest("ours-default"), "--threads", "2", "--table", "big"), List.of("big"), null);
         resetTarget();
         Path files = target.secureFilePriv().resolve("ceil");
-        Ceiling.copy(source.secureFilePriv().resolve("ceil"), files);
+        Ceiling.copy(Path.of(latest("ceil")), files);
         verifyAndAdd(timedCeiling("load-big", CEIL_LOAD, rep, () -> Ceiling.load(this::dst, files, ddl, List.of("big"))),
                 List.of("big"), null);
     }
@@ -260,13 +272,13 @@ public final class BenchMain implements Callable<Integer> {
     private void copySuite(int rep) throws Exception {
         resetTarget();
         verifyAndAdd(runOurs("copy", "copy", OURS_COPY, rep, List.of(), "copy", "--src-port", port(source), "--port", port(target),
-                "--dir", dir("ours-copy"), "--threads", "2", "--compression", "NONE"), sourceSums.keySet(), null);
+                "--dir", output("ours-copy", rep), "--threads", "2", "--compression", "NONE"), sourceSums.keySet(), null);
         resetTarget();
         Result dump = runMydumper(rep, "copy");
         Result both = dump;
         if (dump.ok()) {
             Result load = measure("copy", PEER_COPY, rep, Measured.command(List.of("myloader", "--defaults-file=" + emptyCnf,
-                    "-h", "127.0.0.1", "-P", port(target), "-u", "root", "-t", "2", "-e", "-d", dir("mydumper"))));
+                    "-h", "127.0.0.1", "-P", port(target), "-u", "root", "-t", "2", "-e", "-d", latest("mydumper-copy"))));
             both = new Result("copy", PEER_COPY, rep, dump.seconds() + load.seconds(), Math.max(dump.rssMb(), load.rssMb()),
                     load.ok(), load.detail(), Double.NaN);
         }
@@ -276,7 +288,7 @@ public final class BenchMain implements Callable<Integer> {
     private void memorySuite(int rep) throws Exception {
         resetTarget();
         verifyAndAdd(runOurs("memory", "memory", OURS_MEMORY, rep, List.of("-Xmx256m"), "copy", "--src-port", port(source),
-                "--port", port(target), "--dir", dir("ours-memory"), "--threads", "2", "--compression", "ZSTD", "--table", "blobs"),
+                "--port", port(target), "--dir", output("ours-memory", rep), "--threads", "2", "--compression", "ZSTD", "--table", "blobs"),
                 List.of("blobs"), null);
     }
 
@@ -300,17 +312,17 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private Result runMydumper(int rep, String suite) throws Exception {
-        Ceiling.clear(work.resolve("mydumper"));
+        String dir = output(suite.equals("copy") ? "mydumper-copy" : "mydumper", rep);
         return measure(suite, suite.equals("copy") ? PEER_COPY : MYDUMPER, rep, Measured.command(List.of("mydumper",
                 "--defaults-file=" + emptyCnf, "-h", "127.0.0.1", "-P", port(source), "-u", "root", "-B", Dataset.SCHEMA,
-                "-t", "2", "-o", dir("mydumper"))));
+                "-t", "2", "-o", dir)));
     }
 
     private Result runMariadbDump(int rep, String suite) throws Exception {
         // --hex-blob: without it binary values go through the client's character set (the handbook's advice too)
         return measure(suite, MARIADB_DUMP, rep, Measured.command(List.of("mariadb-dump", "--no-defaults", "-h", "127.0.0.1",
                 "-P", port(source), "-u", "root", "--single-transaction", "--hex-blob", "--databases", Dataset.SCHEMA))
-                .stdout(work.resolve("mariadb-dump.sql")));
+                .stdout(Path.of(output("mariadb-dump", rep))));
     }
 
     private Result measure(String suite, String tool, int rep, Measured m) throws Exception {
@@ -397,8 +409,31 @@ public final class BenchMain implements Callable<Integer> {
         Files.writeString(out.resolve("results.csv"), sb.toString(), StandardCharsets.UTF_8);
     }
 
-    private String dir(String name) {
-        return work.resolve(name).toString();
+    /**
+     * A new output path for one run of a tool, remembered as that tool's latest. Every timed run writes where nothing
+     * was before, and nothing is deleted until the end: ext4 skips recently freed inodes when it allocates new ones,
+     * so deleting a previous run's thousands of files slowed down whichever tool created files next.
+     */
+    private String output(String name, int rep) throws IOException {
+        Path p = fresh(work, name, rep);
+        latest.put(name, p);
+        return p.toString();
+    }
+
+    private static Path fresh(Path parent, String name, int rep) throws IOException {
+        Path p = parent.resolve(name + "-" + rep);
+        for (int n = 2; Files.exists(p); n++) {
+            p = parent.resolve(name + "-" + rep + "-" + n);
+        }
+        return p;
+    }
+
+    private String latest(String name) {
+        Path p = latest.get(name);
+        if (p == null) {
+            throw new IllegalStateException("no " + name + " output yet: its dump runs in the dump suite or the preparation");
+        }
+        return p.toString();
     }
 
     private static String port(TestServer s) {
