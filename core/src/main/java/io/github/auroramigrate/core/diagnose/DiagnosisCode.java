@@ -129,6 +129,81 @@ public enum DiagnosisCode {
     /** The work was cancelled: its thread was interrupted or its job closed. */
     CANCELLED(true, "The operation was cancelled (interrupted or closed) before it finished.",
             "Nothing is wrong with the data; run it again when wanted (a dump starts over, a load resumes).", 0),
+    // ---- creating a schema on the target (the errors people actually hit while loading)
+    /** 1050/1007/1304/1359/1537: the object to create exists already. */
+    OBJECT_EXISTS(false, "An object of that name already exists on the target (table 1050, schema 1007, routine 1304, "
+            + "trigger 1359, event 1537).",
+            "A load resumed after a crash recognises what it created itself. An object this load did not create (left by "
+                    + "another load, another dump of the same source, or made by hand) is only adopted when its definition is "
+                    + "identical and it holds no rows: drop it (or the schema) and run again, or load with "
+                    + "existingObjects(ExistingObjects.REPLACE) to replace it.",
+            1050, 1007, 1304, 1359, 1537),
+    /** The DDL of an object changed between two runs of the same load while the object holds loaded data. */
+    DDL_CHANGED(false, "The definition of an object differs from the one an earlier run of this load created it with.",
+            "The dump's DDL file or the load's transform changed between runs. Run the load again with the transform of "
+                    + "the first run, or drop the object (its table's loaded rows go with it) and clear this job's journal "
+                    + "rows for it (LoadJournal.clear drops the whole job's progress) to start it over.", 0),
+    /** 1419: creating a function or trigger with binary logging on needs SUPER or log_bin_trust_function_creators. */
+    LOG_BIN_TRUST_FUNCTION_CREATORS(false, "The server has binary logging on, and creating a stored function or "
+            + "trigger then needs SUPER (which Aurora and RDS do not grant) unless log_bin_trust_function_creators is 1.",
+            "On Aurora/RDS set log_bin_trust_function_creators = 1 in the DB cluster (or instance) parameter group and "
+                    + "apply it (no reboot needed for this one), then run the load again: what was loaded is kept. On a "
+                    + "self-managed server: SET GLOBAL log_bin_trust_function_creators = 1.",
+            1419),
+    /** 1418: a function without DETERMINISTIC / NO SQL / READS SQL DATA while binary logging is on. */
+    ROUTINE_CHARACTERISTIC_REQUIRED(false, "The function declares none of DETERMINISTIC, NO SQL or READS SQL DATA, "
+            + "which a server with binary logging on requires (unless log_bin_trust_function_creators is 1).",
+            "Set log_bin_trust_function_creators = 1 on the target (parameter group on Aurora/RDS), which keeps the "
+                    + "function exactly as on the source; or add the characteristic that is true of the function.",
+            1418),
+    /** 1273/1115: the target does not know a collation or character set of the DDL. */
+    UNKNOWN_COLLATION(false, "The target does not know a collation or character set the DDL names (e.g. MySQL 8.0's "
+            + "utf8mb4_0900_ai_ci on MySQL 5.7 / Aurora MySQL 2, MariaDB's uca1400 collations on MySQL).",
+            "Map collations to ones the target has: load with Transforms.mapCollations(TargetVersion.MYSQL_57) (or "
+                    + "Transforms.mariaDbToMySql()); the pre-check lists every affected object. Sorting and comparison "
+                    + "change with the collation: check unique keys on the mapped columns.",
+            1273, 1115),
+    /** 3105: a value was given for a generated column. */
+    GENERATED_COLUMN_VALUE(false, "A value was written into a generated column (mysqldump and mariadb-dump write one "
+            + "for every column, generated ones included, when dumping from MySQL 8.0).",
+            "Leave generated columns out of INSERT column lists: importing the file through this library does it "
+                    + "(SqlFileImport, which reads the CREATE TABLE earlier in the file); for a file of your own use "
+                    + "Transforms.dropGeneratedColumnValues().",
+            3105),
+    /** 1067: invalid default value. */
+    INVALID_DEFAULT(false, "A column default is not valid under the target's sql_mode (typically a zero date "
+            + "'0000-00-00' with NO_ZERO_DATE or a strict mode).",
+            "Create the table with the sql_mode of the source (loads from this library drop NO_ZERO_DATE, "
+                    + "NO_ZERO_IN_DATE and strict modes for their session); for your own session: SET SESSION sql_mode "
+                    + "without them, or change the default.",
+            1067),
+    /** 1071: the key is longer than the index allows (767 bytes on 5.7 COMPACT/REDUNDANT rows). */
+    KEY_TOO_LONG(false, "An index key is longer than the target allows (767 bytes per column with ROW_FORMAT "
+            + "COMPACT/REDUNDANT, 3072 with DYNAMIC/COMPRESSED; utf8mb4 takes 4 bytes per character).",
+            "On MySQL 5.7 / Aurora MySQL 2 use ROW_FORMAT=DYNAMIC (innodb_default_row_format=dynamic, "
+                    + "innodb_large_prefix=ON); else index a prefix, e.g. KEY (col(191)), or use a collation of a narrower "
+                    + "character set. The pre-check reports such keys before the load.",
+            1071, 1709),
+    /** 1215/3780/1822/6125: a foreign key cannot be created. */
+    FOREIGN_KEY_INVALID(false, "A foreign key could not be created: referenced table or index missing, or the "
+            + "columns' types, character sets or collations differ between the two sides (3780).",
+            "Both columns must have the same type, sign, length, character set and collation, and the referenced "
+                    + "columns need an index. When a collation was mapped for the target, map it on both tables alike. "
+                    + "Loads create foreign keys with foreign_key_checks=0, so table order does not matter.",
+            1215, 3780, 1822, 6125),
+    /** 4109/3750: generated invisible primary keys or sql_require_primary_key on the target. */
+    PRIMARY_KEY_POLICY(false, "The target adds or requires primary keys for tables without one "
+            + "(sql_generate_invisible_primary_key, which fails with 4109 when the table has an AUTO_INCREMENT column "
+            + "that is not a key, or sql_require_primary_key, 3750).",
+            "Turn sql_generate_invisible_primary_key and sql_require_primary_key off for the load (parameter group on "
+                    + "Aurora/RDS), or give the source table a primary key before migrating. A generated my_row_id column "
+                    + "would also make the target differ from the source.",
+            4109, 3750),
+    /** The load's own journal schema cannot be created or written. */
+    JOURNAL_PRIVILEGE(false, "The load cannot create or write its journal schema on the target.",
+            "Grant the loading user CREATE, SELECT, INSERT, UPDATE and DELETE on the journal schema (GRANT ... ON "
+                    + "`aurora_migrate`.* TO the user), or create the schema beforehand and grant those privileges on it.",
+            0),
     // ---- binlog replication (module replication); no error numbers here: 1062/1032/2003 etc. mean something
     // else outside a replica's status, so the replication module maps Last_IO_Errno/Last_SQL_Errno itself.
     /** The target has no replication configured (SHOW REPLICA STATUS is empty). */

@@ -13,6 +13,8 @@ import io.github.auroramigrate.core.manifest.ObjectEntry;
 import io.github.auroramigrate.core.manifest.SchemaEntry;
 import io.github.auroramigrate.core.manifest.TableEntry;
 import io.github.auroramigrate.core.manifest.TableStatus;
+import io.github.auroramigrate.core.sql.SplitMode;
+import io.github.auroramigrate.core.sql.SqlOptions;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.io.FilterInputStream;
 import java.time.Duration;
@@ -42,6 +44,7 @@ import java.util.OptionalLong;
  * <p>Immutable and thread-safe (the manifest is read once, by {@link #of(DumpStore)}).
  */
 public final class DumpLoadSource implements LoadSource {
+    private static final SqlOptions WHOLE_FILE = SqlOptions.builder().splitMode(SplitMode.WHOLE).build();
     private final DumpStore store;
     private final Manifest manifest;
     private final List<SqlScript> schemaLevel = new ArrayList<>();
@@ -66,7 +69,7 @@ public final class DumpLoadSource implements LoadSource {
         this.stallTimeout = stallTimeout;
         this.defer = defer;
         for (SchemaEntry s : manifest.schemas()) {
-            schemaLevel.add(script(s.ddlFile(), null, null));
+            schemaLevel.add(script(s.ddlFile(), null));
         }
         for (SchemaEntry s : manifest.schemas()) {
             for (TableEntry t : s.tables()) {
@@ -76,10 +79,13 @@ public final class DumpLoadSource implements LoadSource {
                 }
             }
         }
-        manifest.views().forEach(v -> postData.add(script(v.ddlFile(), v.sqlMode(), v.schema())));
+        // routines first: a view may call a function, and CREATE VIEW checks that it exists; routine bodies are not
+        // resolved until they run. Triggers and events after the data, so that no trigger fires on loaded rows.
+        manifest.schemas().forEach(s -> s.routines().forEach(o -> postData.add(objectScript(o))));
+        manifest.views().forEach(v -> postData.add(objectScript(v)));
         for (SchemaEntry s : manifest.schemas()) {
-            for (List<ObjectEntry> objects : List.of(s.routines(), s.triggers(), s.events())) {
-                objects.forEach(o -> postData.add(script(o.ddlFile(), o.sqlMode(), o.schema())));
+            for (List<ObjectEntry> objects : List.of(s.triggers(), s.events())) {
+                objects.forEach(o -> postData.add(objectScript(o)));
             }
         }
     }
@@ -178,7 +184,7 @@ public final class DumpLoadSource implements LoadSource {
             deferredOut.add(new DeferredTable(schema, t.name(), t.ddlFile()));
             return withoutIndexes(t.ddlFile(), schema);
         }
-        return script(t.ddlFile(), null, schema);
+        return script(t.ddlFile(), schema);
     }
 
     /** @return the secondary indexes split off a deferred table's DDL (none when it has none) */
@@ -214,11 +220,16 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     private SqlScript withoutIndexes(String key, String schema) {
-        SqlScript plain = script(key, null, schema);
+        SqlScript plain = script(key, schema);
         return new SqlScript() {
             @Override
             public Optional<String> schema() {
                 return plain.schema();
+            }
+
+            @Override
+            public SqlOptions options() {
+                return plain.options();
             }
 
             @Override
@@ -282,7 +293,7 @@ public final class DumpLoadSource implements LoadSource {
                 List<ChunkSource> newChunks = new ArrayList<>();
                 for (SchemaEntry s : m.schemas()) {
                     if (seenSchemas.add(s.name())) {
-                        schema.add(script(s.ddlFile(), null, null));
+                        schema.add(script(s.ddlFile(), null));
                     }
                     for (TableEntry t : s.tables()) {
                         String qualified = s.name() + "." + t.name();
@@ -355,28 +366,78 @@ public final class DumpLoadSource implements LoadSource {
         return List.copyOf(postData);
     }
 
-    private SqlScript script(String key, String sqlMode, String schema) {
-        return new SqlScript() {
-            @Override
-            public Optional<String> schema() {
-                return Optional.ofNullable(schema);
-            }
+    /** A DDL file of the dump: exactly one statement, without delimiter (docs/dump-format.md 1). */
+    private SqlScript script(String key, String schema) {
+        return new DumpScript(key, schema, Map.of(), null);
+    }
 
-            @Override
-            public String name() {
-                return key;
-            }
+    /**
+     * A view, routine, trigger or event, run with the session context it was created with on the source (as mysqldump
+     * does): sql_mode, character_set_client, collation_connection, an event's time_zone, and its schema's collation.
+     */
+    private SqlScript objectScript(ObjectEntry o) {
+        Map<String, String> session = new LinkedHashMap<>();
+        putIfPresent(session, "sql_mode", o.sqlMode());
+        putIfPresent(session, "character_set_client", o.characterSetClient());
+        putIfPresent(session, "collation_connection", o.collationConnection());
+        putIfPresent(session, "time_zone", o.timeZone());
+        return new DumpScript(o.ddlFile(), o.schema(), session, o.databaseCollation());
+    }
 
-            @Override
-            public Optional<String> sqlMode() {
-                return Optional.ofNullable(sqlMode);
-            }
+    private static void putIfPresent(Map<String, String> session, String variable, String value) {
+        if (value != null && !value.isEmpty()) {
+            session.put(variable, value);
+        }
+    }
 
-            @Override
-            public InputStream open() throws IOException {
-                return store.open(key);
-            }
-        };
+    /** A DDL file of the store. */
+    private final class DumpScript implements SqlScript {
+        private final String key;
+        private final String schema;
+        private final Map<String, String> session;
+        private final String databaseCollation;
+
+        DumpScript(String key, String schema, Map<String, String> session, String databaseCollation) {
+            this.key = key;
+            this.schema = schema;
+            this.session = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(session));
+            this.databaseCollation = databaseCollation;
+        }
+
+        @Override
+        public Optional<String> schema() {
+            return Optional.ofNullable(schema);
+        }
+
+        @Override
+        public String name() {
+            return key;
+        }
+
+        @Override
+        public Map<String, String> sessionVariables() {
+            return session;
+        }
+
+        @Override
+        public Optional<String> databaseCollation() {
+            return Optional.ofNullable(databaseCollation);
+        }
+
+        @Override
+        public SqlOptions options() {
+            return WHOLE_FILE;
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            return store.open(key);
+        }
+
+        @Override
+        public String toString() {
+            return "DumpScript{" + key + "}";
+        }
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class Load {
     private final boolean verify;
     private final Consumer<ChunkSource> chunkDone;
     private final DeferIndexes deferIndexes;
+    private final ExistingObjects existingObjects;
 
     private Load(Builder b) {
         this.target = b.target;
@@ -82,6 +83,7 @@ public final class Load {
         this.verify = b.verify;
         this.chunkDone = b.chunkDone;
         this.deferIndexes = Objects.requireNonNull(b.deferIndexes, "deferSecondaryIndexes");
+        this.existingObjects = Objects.requireNonNull(b.existingObjects, "existingObjects");
         LoadJournal.of(jobId); // validates
         if (verify && !(source instanceof DumpLoadSource)) {
             throw new IllegalArgumentException("verify(true) needs a DumpLoadSource: only a dump's manifest has checksums");
@@ -126,10 +128,13 @@ public final class Load {
         LoadJournal journal = LoadJournal.of(jobId);
         try (EndpointPool pool = loading.pool(threads + ddlLanes() + 1)) { // + the DDL lanes and connection
             LoadMethod used = resolveMethod(pool, warnings);
+            DdlLedger ledger = new DdlLedger(journal, existingObjects, target.describe());
             try (Connection c = pool.connection()) {
                 journal.ensureExists(c);
+                ledger.init(c);
             } catch (SQLException e) {
-                throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+                LoadException privilege = LoadJournal.privilegeFailure(e, target.describe());
+                throw privilege != null ? privilege : new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
             }
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
             Map<String, TableTally> tables = new ConcurrentHashMap<>();
@@ -138,7 +143,7 @@ public final class Load {
             Feed feed = dump != null ? dump.feed() : Feed.of(source);
             DataPhase data = new DataPhase(pool, journal, used, tables);
             Connection ddl = pool.connection();
-            ScriptRunner scripts = new ScriptRunner(ddl, journal, rewriter, target.describe(), UnaryOperator.identity());
+            ScriptRunner scripts = new ScriptRunner(ddl, ledger, rewriter, target.describe(), UnaryOperator.identity());
             Map<String, DumpLoadSource.DeferredTable> deferred = new ConcurrentHashMap<>();
             Set<String> indexed = ConcurrentHashMap.newKeySet();
             try (DdlLanes lanes = new DdlLanes(pool, scripts, ddlLanes(), jobId)) {
@@ -181,6 +186,8 @@ public final class Load {
                     LOG.warn("{}: the target differs from the dump's manifest: {}", jobId, verification.differences());
                 }
             }
+            warnings.addAll(ledger.notes());
+            warnings.addAll(scripts.warnings());
             List<TableLoadResult> perTable = tableOrder.stream().map(t -> tables.get(t).result()).toList();
             LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(), data.rows.get(),
                     scripts.executed(), scripts.skipped(), Duration.ofNanos(System.nanoTime() - start), warnings, verification);
@@ -477,6 +484,7 @@ public final class Load {
         private boolean verify;
         private Consumer<ChunkSource> chunkDone = c -> { };
         private DeferIndexes deferIndexes = DeferIndexes.AUTO;
+        private ExistingObjects existingObjects = ExistingObjects.REFUSE;
 
         private Builder(Endpoint target) {
             this.target = target;
@@ -543,6 +551,18 @@ public final class Load {
          */
         public Builder deferSecondaryIndexes(DeferIndexes mode) {
             this.deferIndexes = mode;
+            return this;
+        }
+
+        /**
+         * What to do with a schema, table, view, routine, trigger or event that exists on the target although this load
+         * did not create it (objects this load created are always recognised, also after a crash). Such an object is
+         * adopted when its definition is the one the load would create and it holds no rows the load did not write;
+         * otherwise {@link ExistingObjects#REFUSE} (the default) fails with {@code OBJECT_EXISTS} naming it and what
+         * differs, {@link ExistingObjects#REPLACE} drops and re-creates it. See {@link ExistingObjects}.
+         */
+        public Builder existingObjects(ExistingObjects mode) {
+            this.existingObjects = mode;
             return this;
         }
 

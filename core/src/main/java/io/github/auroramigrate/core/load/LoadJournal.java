@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -106,6 +108,56 @@ public final class LoadJournal {
         return ids;
     }
 
+    /**
+     * @return every entry of this job: chunk or object key to its recorded checksum (for objects, the digest of the
+     *         DDL text that created them), empty when the journal table does not exist yet
+     */
+    public Map<String, String> entries(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        if (!exists(c)) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT chunk_id, checksum FROM " + QUALIFIED + " WHERE job_id = ?")) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param table {@code schema.table}, as chunks name it
+     * @return the rows of the table's data chunks this job committed, or -1 when it committed none
+     */
+    public long rowsOf(Connection c, String table) throws SQLException {
+        if (!exists(c)) {
+            return -1;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(rows_loaded), 0) FROM " + QUALIFIED
+                + " WHERE job_id = ? AND table_name = ? AND chunk_id NOT LIKE 'obj:%' AND chunk_id NOT LIKE 'ddl:%'"
+                + " AND chunk_id NOT LIKE 'index:%'")) {
+            ps.setString(1, jobId);
+            ps.setString(2, table.length() > 200 ? table.substring(0, 200) : table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0 ? -1 : rs.getLong(2);
+            }
+        }
+    }
+
+    /** Replaces the recorded checksum of an entry (autocommit as set on c). */
+    public void updateChecksum(Connection c, String chunkId, String checksum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + QUALIFIED + " SET checksum = ? WHERE job_id = ? AND chunk_id = ?")) {
+            ps.setString(1, checksum);
+            ps.setString(2, jobId);
+            ps.setString(3, chunkId);
+            ps.executeUpdate();
+        }
+    }
+
     /** Forgets every chunk of this job, so that the next load runs it from scratch (autocommit as set on c). */
     public int clear(Connection c) throws SQLException {
         if (!exists(c)) {
@@ -126,6 +178,24 @@ public final class LoadJournal {
                 return rs.next();
             }
         }
+    }
+
+    /**
+     * @return a JOURNAL_PRIVILEGE failure when {@code e} is a missing privilege (1044, 1142, 1143) on the journal
+     *         schema, else null
+     */
+    static LoadException privilegeFailure(SQLException e, String endpoint) {
+        int n = e.getErrorCode();
+        String message = String.valueOf(e.getMessage());
+        if ((n != 1044 && n != 1142 && n != 1143) || !message.contains(SCHEMA)) {
+            return null;
+        }
+        return new LoadException(io.github.auroramigrate.core.diagnose.Diagnosis.of(
+                io.github.auroramigrate.core.diagnose.DiagnosisCode.JOURNAL_PRIVILEGE, "the load keeps its journal in "
+                        + "the schema `" + SCHEMA + "` on the target and was refused (error " + n + ": " + message + ")")
+                .withEndpoint(endpoint).withAdvice("Grant the loading user CREATE, SELECT, INSERT, UPDATE and DELETE on `"
+                        + SCHEMA + "`.* (GRANT CREATE, SELECT, INSERT, UPDATE, DELETE ON `" + SCHEMA + "`.* TO 'user'@'host'),"
+                        + " or create the schema beforehand and grant those privileges on it."), null, null, e);
     }
 
     @Override

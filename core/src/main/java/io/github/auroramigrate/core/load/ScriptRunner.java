@@ -3,22 +3,25 @@ package io.github.auroramigrate.core.load;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.sql.SqlOptions;
 import io.github.auroramigrate.core.sql.Statement;
 import io.github.auroramigrate.core.sql.StatementReader;
 import io.github.auroramigrate.core.transform.Transform;
 import io.github.auroramigrate.core.transform.TransformSession;
+import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.sql.SqlText;
+import io.github.auroramigrate.core.sql.StatementKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -27,13 +30,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs SQL scripts statement by statement on one connection (so {@code USE} and {@code SET} carry over), through
- * an optional rewrite, naming file, line and statement on failure. With a journal, each executed statement is
- * recorded, and statements recorded by an earlier run are skipped: DDL is not transactional, so a resumed load
- * must not run {@code CREATE TABLE} twice. One runner is used by one thread; {@link #on(Connection)} makes a
- * sibling for another connection that shares the journal state and the counters (parallel table DDL).
+ * an optional rewrite, naming file, line and statement on failure. A script's {@code USE} and session variables
+ * (the sql_mode, character set context and time zone a routine, trigger or event was created with) are sent
+ * through the rewrite too, so that renames and sql_mode fixes apply to them. With a {@link DdlLedger}, every
+ * statement that creates an object runs exactly once across runs whatever point an earlier run died at (see the
+ * ledger), and other statements except {@code USE} and {@code SET} are journaled by file and line. One runner is
+ * used by one thread; {@link #on(Connection)} makes a sibling for another connection that shares the ledger and the
+ * counters (parallel table DDL).
  */
 final class ScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
+    private static final Set<String> UTF8 = Set.of("utf8mb4", "utf8", "utf8mb3");
 
     /** Rewrites of one script: called once per script, returns the per-statement rewrite. */
     interface Rewriter {
@@ -47,42 +54,35 @@ final class ScriptRunner {
         }
     }
 
-    /** What siblings share: configuration, the statement keys already journaled (read once), the counters. */
+    /** What siblings share: configuration, the ledger, the counters and warnings. */
     private static final class Shared {
-        final LoadJournal journal;
+        final DdlLedger ledger;
         final Rewriter rewriter;
         final String endpoint;
         final UnaryOperator<String> prepare;
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
-        /** Statement keys already in the journal: runners write distinct keys, so reading them once is enough. */
-        private Set<String> done;
+        final List<Diagnosis> warnings = new CopyOnWriteArrayList<>();
 
-        Shared(LoadJournal journal, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
-            this.journal = journal;
+        Shared(DdlLedger ledger, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
+            this.ledger = ledger;
             this.rewriter = rewriter;
             this.endpoint = endpoint;
             this.prepare = prepare;
-        }
-
-        synchronized boolean done(Connection c, String key) throws SQLException {
-            if (done == null) {
-                done = journal.loadedChunks(c);
-            }
-            return done.contains(key);
         }
     }
 
     private final Connection connection;
     private final Shared shared;
+    private String currentSchema;
 
     /**
      * @param connection the connection to run on (the caller owns and closes it)
-     * @param journal    the journal to record statements in, or null for a plain import
+     * @param ledger     what the load created, or null for a plain import (every statement runs)
      * @param prepare    last fix-up of each statement's text before it is sent
      */
-    ScriptRunner(Connection connection, LoadJournal journal, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
-        this(connection, new Shared(journal, rewriter, endpoint, prepare));
+    ScriptRunner(Connection connection, DdlLedger ledger, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
+        this(connection, new Shared(ledger, rewriter, endpoint, prepare));
     }
 
     private ScriptRunner(Connection connection, Shared shared) {
@@ -90,7 +90,7 @@ final class ScriptRunner {
         this.shared = shared;
     }
 
-    /** @return a runner on {@code other} sharing this one's journal state and counters */
+    /** @return a runner on {@code other} sharing this one's ledger and counters */
     ScriptRunner on(Connection other) {
         return new ScriptRunner(other, shared);
     }
@@ -98,31 +98,29 @@ final class ScriptRunner {
     /**
      * Runs every statement of the script.
      *
-     * @param sqlMode the session sql_mode to run it with (routines and triggers keep the mode they were created
-     *                with), or null to keep the session's
      * @throws LoadException naming file, line and statement of the first failure
      */
     void run(SqlScript script) {
-        String sqlMode = script.sqlMode().orElse(null);
         Function<Statement, List<Statement>> rewrite = shared.rewriter.forScript(script);
+        ScriptSession session = new ScriptSession(script);
         try (InputStream in = script.open();
-                StatementReader reader = StatementReader.of(in, script.name(), SqlOptions.DEFAULT);
+                StatementReader reader = StatementReader.of(in, script.name(), script.options());
                 java.sql.Statement st = connection.createStatement()) {
             if (script.schema().isPresent()) {
-                st.execute("USE " + ChunkLoader.quote(script.schema().get()));
-            }
-            String previousMode = null;
-            if (sqlMode != null) {
-                previousMode = setSqlMode(sqlMode);
-            }
-            for (Statement s = reader.read(); s != null; s = reader.read()) {
-                List<Statement> out = rewrite.apply(s);
-                for (int i = 0; i < out.size(); i++) {
-                    execute(st, out.get(i), script.name(), i);
+                for (Statement use : rewrite.apply(Statement.of("USE " + ChunkLoader.quote(script.schema().get())))) {
+                    execute(st, use, script.name(), 0, false);
                 }
             }
-            if (previousMode != null) {
-                setSqlMode(previousMode);
+            try {
+                for (Statement s = reader.read(); s != null; s = reader.read()) {
+                    List<Statement> out = rewrite.apply(s);
+                    for (int i = 0; i < out.size(); i++) {
+                        session.enter(st, rewrite, out.get(i));
+                        execute(st, out.get(i), script.name(), i, true);
+                    }
+                }
+            } finally {
+                session.leave(st);
             }
         } catch (IOException e) {
             throw new LoadException(ErrorCatalog.diagnose(e, shared.endpoint), null, null, e);
@@ -135,50 +133,163 @@ final class ScriptRunner {
         }
     }
 
-    private void execute(java.sql.Statement st, Statement s, String scriptName, int part) {
-        String key = shared.journal == null ? null : key(scriptName, s.line(), part);
+    /** @param counted whether it counts as an executed statement (not for the USE of a script's schema) */
+    private void execute(java.sql.Statement st, Statement s, String scriptName, int part, boolean counted) {
+        String text = shared.prepare.apply(s.text());
+        DdlLedger ledger = shared.ledger;
+        Optional<ObjectKey> object = ledger == null ? Optional.empty() : ObjectKey.of(s, currentSchema);
         try {
-            if (key != null && shared.done(connection, key)) {
-                shared.skipped.incrementAndGet();
-                return;
+            if (object.isPresent()) {
+                if (ledger.before(connection, object.get(), text) == DdlLedger.Action.SKIP) {
+                    shared.skipped.incrementAndGet();
+                    return;
+                }
+                st.execute(text);
+                ledger.created(object.get());
+            } else if (ledger != null && s.kind() != StatementKind.USE && s.kind() != StatementKind.SET) {
+                String key = key(scriptName, s.line(), part);
+                if (ledger.isJournaled(connection, key)) {
+                    shared.skipped.incrementAndGet();
+                    return;
+                }
+                st.execute(text);
+                ledger.recordStatement(connection, key);
+            } else {
+                st.execute(text);
             }
-            st.execute(shared.prepare.apply(s.text()));
-            shared.executed.incrementAndGet();
-            if (key != null) {
-                shared.journal.record(connection, key, "-", 0, "");
+            if (s.kind() == StatementKind.USE && s.objectName().isPresent()) {
+                currentSchema = s.objectName().get().name();
+            }
+            if (counted && s.kind() != StatementKind.USE && s.kind() != StatementKind.SET) {
+                shared.executed.incrementAndGet(); // session statements run every time and do not count
             }
         } catch (SQLException e) {
-            Diagnosis d = ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
+            LoadException journalFailure = LoadJournal.privilegeFailure(e, shared.endpoint);
+            Diagnosis d = journalFailure != null ? journalFailure.diagnosis()
+                    : ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
             LOG.error("{}", d.render());
             throw new LoadException(d, null, null, e);
         }
     }
 
-    private String setSqlMode(String mode) throws SQLException {
-        String previous;
-        try (java.sql.Statement st = connection.createStatement();
-                java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode")) {
-            rs.next();
-            previous = rs.getString(1);
+    /**
+     * The session context of one script: set before its first statement (through the rewrite, so a sql_mode fix
+     * applies), restored after its last.
+     */
+    private final class ScriptSession {
+        private final SqlScript script;
+        private boolean entered;
+        private final Map<String, String> previous = new LinkedHashMap<>();
+        private String previousCollation;
+        private String alteredSchema;
+
+        ScriptSession(SqlScript script) {
+            this.script = script;
         }
-        try (PreparedStatement ps = connection.prepareStatement("SET SESSION sql_mode = ?")) {
-            ps.setString(1, mode);
-            ps.execute();
+
+        void enter(java.sql.Statement st, Function<Statement, List<Statement>> rewrite, Statement first) throws SQLException {
+            if (entered) {
+                return;
+            }
+            entered = true;
+            Map<String, String> wanted = new LinkedHashMap<>(script.sessionVariables());
+            String client = wanted.get("character_set_client");
+            if (client != null && !UTF8.contains(client.toLowerCase(Locale.ROOT)) && !isAscii(first.text())) {
+                // the text goes over the wire as UTF-8; only an ASCII text means the same in another client charset
+                wanted.remove("character_set_client");
+                shared.warnings.add(Diagnosis.of(DiagnosisCode.INVALID_INPUT, script.name() + " was created on the source "
+                        + "with character_set_client " + client + " and holds non-ASCII text: it is created with utf8mb4 "
+                        + "(the same text; only the recorded client character set differs)").withEndpoint(shared.endpoint));
+            }
+            if (!wanted.isEmpty()) {
+                read(st, wanted.keySet());
+                for (Map.Entry<String, String> v : wanted.entrySet()) {
+                    setVariable(st, rewrite, v.getKey(), v.getValue());
+                }
+            }
+            if (script.databaseCollation().isPresent() && currentSchema != null) {
+                String current = schemaCollation(currentSchema);
+                String wantedCollation = script.databaseCollation().get();
+                if (current != null && !current.equalsIgnoreCase(wantedCollation)) {
+                    // a routine records its schema's collation at creation, as mysqldump reproduces it
+                    st.execute("ALTER DATABASE " + ChunkLoader.quote(currentSchema) + " COLLATE " + wantedCollation);
+                    previousCollation = current;
+                    alteredSchema = currentSchema;
+                }
+            }
         }
-        return previous;
+
+        void leave(java.sql.Statement st) {
+            try {
+                if (previousCollation != null) {
+                    st.execute("ALTER DATABASE " + ChunkLoader.quote(alteredSchema) + " COLLATE " + previousCollation);
+                }
+                for (Map.Entry<String, String> v : previous.entrySet()) {
+                    try (PreparedStatement ps = connection.prepareStatement("SET SESSION " + v.getKey() + " = ?")) {
+                        ps.setString(1, v.getValue());
+                        ps.execute();
+                    }
+                }
+            } catch (SQLException e) {
+                LOG.debug("restoring the session after {} failed: {}", script.name(), e.toString());
+            }
+        }
+
+        private void read(java.sql.Statement st, Set<String> variables) throws SQLException {
+            String select = "SELECT " + variables.stream().map(v -> "@@SESSION." + v).reduce((a, b) -> a + ", " + b).orElseThrow();
+            try (java.sql.ResultSet rs = st.executeQuery(select)) {
+                rs.next();
+                int i = 1;
+                for (String v : variables) {
+                    previous.put(v, rs.getString(i++));
+                }
+            }
+        }
+
+        private void setVariable(java.sql.Statement st, Function<Statement, List<Statement>> rewrite, String variable,
+                String value) throws SQLException {
+            for (Statement set : rewrite.apply(Statement.of("SET SESSION " + variable + " = " + SqlText.quoteString(value)))) {
+                try {
+                    st.execute(set.text());
+                } catch (SQLException e) {
+                    String withoutNoAutoCreateUser = withoutMode(value, "NO_AUTO_CREATE_USER");
+                    if (e.getErrorCode() != 1231 || !variable.equals("sql_mode") || withoutNoAutoCreateUser.equals(value)) {
+                        throw e;
+                    }
+                    // MySQL 8.0 removed NO_AUTO_CREATE_USER and always behaves as it said: dropping it changes nothing
+                    setVariable(st, rewrite, variable, withoutNoAutoCreateUser);
+                }
+            }
+        }
+
+        private String schemaCollation(String schema) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+                ps.setString(1, schema);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        }
+    }
+
+    static String withoutMode(String sqlMode, String mode) {
+        return java.util.Arrays.stream(sqlMode.split(",")).map(String::strip).filter(m -> !m.equalsIgnoreCase(mode))
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String key(String scriptName, long line, int part) {
         String key = "ddl:" + scriptName + ":" + line + (part == 0 ? "" : "." + part);
-        if (key.length() <= 190) {
-            return key;
-        }
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "ddl:" + HexFormat.of().formatHex(h);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return key.length() <= 190 ? key : "ddl:" + ObjectKey.digest(key);
     }
 
     int executed() {
@@ -187,5 +298,10 @@ final class ScriptRunner {
 
     int skipped() {
         return shared.skipped.get();
+    }
+
+    /** @return warnings of the scripts run so far (session context that could not be reproduced exactly) */
+    List<Diagnosis> warnings() {
+        return List.copyOf(shared.warnings);
     }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.auroramigrate.core.sql.SqlOptions;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
@@ -23,11 +25,29 @@ public interface SqlScript {
     String name();
 
     /**
-     * @return the session sql_mode the script must run with (routines and triggers keep the mode they were
-     *         created with), or empty to run with the load's own
+     * @return session variables the script must run with, in the order to set them, e.g. the {@code sql_mode},
+     *         {@code character_set_client}, {@code collation_connection} and {@code time_zone} a routine, trigger or
+     *         event was created with on the source (they are part of the object: its body is parsed and run under
+     *         them); restored after the script. Empty (the default): the load's own session
      */
-    default Optional<String> sqlMode() {
+    default Map<String, String> sessionVariables() {
+        return Map.of();
+    }
+
+    /**
+     * @return the collation the schema must have while the script runs (a routine, trigger or event records its
+     *         schema's collation at creation and uses it for its parameters and variables), or empty
+     */
+    default Optional<String> databaseCollation() {
         return Optional.empty();
+    }
+
+    /**
+     * @return how to read the script: {@link SqlOptions#DEFAULT} (the mysql client's rule, the default), or e.g.
+     *         {@link io.github.auroramigrate.core.sql.SplitMode#WHOLE} for a file that is exactly one statement
+     */
+    default SqlOptions options() {
+        return SqlOptions.DEFAULT;
     }
 
     /** @return the schema unqualified names in the script belong to ({@code USE} before it), or empty */

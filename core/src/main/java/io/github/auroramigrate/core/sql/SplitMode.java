@@ -19,5 +19,12 @@ public enum SplitMode {
      * quotes and comments). mydumper writes routine and trigger bodies without {@code DELIMITER} lines and puts
      * a space after every ';' inside them, so those bodies only split correctly with this mode.
      */
-    MYDUMPER
+    MYDUMPER,
+    /**
+     * The whole input is one statement, whatever delimiters it holds: the rule of this library's own dump files
+     * (docs/dump-format.md: each DDL file holds exactly one statement, without a trailing delimiter, so a routine
+     * body's inner ';' needs no {@code DELIMITER} handling). Comments before the statement are still its leading
+     * text, and an unterminated quote or comment is still an error.
+     */
+    WHOLE
 }

@@ -402,7 +402,7 @@ public final class StatementReader implements Iterable<Statement>, AutoCloseable
     }
 
     private boolean delimiterAhead() {
-        if (!lookingAt(delimiter, false)) {
+        if (options.splitMode() == SplitMode.WHOLE || !lookingAt(delimiter, false)) {
             return false;
         }
         if (options.splitMode() == SplitMode.MYDUMPER) {
