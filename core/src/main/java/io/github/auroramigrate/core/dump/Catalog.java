@@ -26,14 +26,15 @@ import java.util.regex.Pattern;
 final class Catalog {
     private static final Pattern GENERATED = Pattern.compile("(?i).*\\b(VIRTUAL|STORED|PERSISTENT)\\b.*");
 
-    record Column(String name, String dataType, String columnType, String charset, boolean nullable, boolean generated) {
+    record Column(String name, String dataType, String columnType, String charset, String collation, boolean nullable,
+            boolean generated) {
     }
 
     record Index(String name, boolean unique, List<String> columns, boolean complete) {
     }
 
-    record Table(TableRef ref, String type, String engine, long estimatedRows, long avgRowLength, long dataLength,
-            List<Column> columns, List<Index> indexes) {
+    record Table(TableRef ref, String type, String engine, String collation, long estimatedRows, long avgRowLength,
+            long dataLength, List<Column> columns, List<Index> indexes) {
         long estimatedBytes() {
             return dataLength > 0 ? dataLength : estimatedRows * Math.max(avgRowLength, 1);
         }
@@ -88,7 +89,8 @@ final class Catalog {
         List<TableRef> viewRefs = new ArrayList<>();
         Map<TableRef, String> viewDefinitions = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, ENGINE, "
-                + "COALESCE(TABLE_ROWS,0), COALESCE(AVG_ROW_LENGTH,0), COALESCE(DATA_LENGTH,0) FROM information_schema.TABLES "
+                + "COALESCE(TABLE_ROWS,0), COALESCE(AVG_ROW_LENGTH,0), COALESCE(DATA_LENGTH,0), TABLE_COLLATION "
+                + "FROM information_schema.TABLES "
                 + "WHERE TABLE_SCHEMA IN " + in + " ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
             bind(ps, cat.schemas);
             try (ResultSet rs = ps.executeQuery()) {
@@ -101,7 +103,7 @@ final class Catalog {
                     if ("VIEW".equalsIgnoreCase(type)) {
                         viewRefs.add(ref);
                     } else {
-                        cat.tables.add(new Table(ref, type, rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7),
+                        cat.tables.add(new Table(ref, type, rs.getString(4), rs.getString(8), rs.getLong(5), rs.getLong(6), rs.getLong(7),
                                 columns.getOrDefault(ref, List.of()), indexes.getOrDefault(ref, List.of())));
                         if ("SEQUENCE".equalsIgnoreCase(type)) {
                             cat.warnings.add(ref + " is a MariaDB SEQUENCE: its DDL is dumped, its state is not");
@@ -182,7 +184,7 @@ final class Catalog {
     private Map<TableRef, List<Column>> columns(Connection c, String in) throws SQLException {
         Map<TableRef, List<Column>> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, "
-                + "CHARACTER_SET_NAME, IS_NULLABLE, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in
+                + "CHARACTER_SET_NAME, IS_NULLABLE, EXTRA, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN " + in
                 + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")) {
             bind(ps, schemas);
             try (ResultSet rs = ps.executeQuery()) {
@@ -191,7 +193,8 @@ final class Catalog {
                     boolean generated = GENERATED.matcher(extra).matches();
                     out.computeIfAbsent(TableRef.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
                             .add(new Column(rs.getString(3), rs.getString(4).toLowerCase(Locale.ROOT),
-                                    rs.getString(5), rs.getString(6), "YES".equalsIgnoreCase(rs.getString(7)), generated));
+                                    rs.getString(5), rs.getString(6), rs.getString(9), "YES".equalsIgnoreCase(rs.getString(7)),
+                                    generated));
                 }
             }
         }

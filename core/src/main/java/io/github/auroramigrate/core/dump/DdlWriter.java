@@ -46,17 +46,31 @@ final class DdlWriter {
 
     String schema(String schema) throws SQLException, IOException {
         String ddl = show("SHOW CREATE DATABASE " + quote(schema), "Create Database");
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    ddl = ExplicitCollations.pin(ddl, rs.getString(1), java.util.Map.of());
+                }
+            }
+        }
         String key = schemaDir(schema) + "/schema.sql";
         put(key, ddl);
         return key;
     }
 
-    String table(TableRef t) throws SQLException, IOException {
+    /** Writes the table's DDL with every collation explicit ({@link ExplicitCollations}). */
+    String table(Catalog.Table table) throws SQLException, IOException {
+        TableRef t = table.ref();
         String ddl;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + t.qualified())) {
             rs.next();
             ddl = rs.getString(2); // "Create Table", or "Create View" for a view
         }
+        java.util.Map<String, String> columns = new java.util.HashMap<>();
+        table.columns().stream().filter(col -> col.collation() != null).forEach(col -> columns.put(col.name(), col.collation()));
+        ddl = ExplicitCollations.pin(ddl, table.collation(), columns);
         String key = objectKey(t.schema(), "table", t.name());
         put(key, ddl);
         return key;

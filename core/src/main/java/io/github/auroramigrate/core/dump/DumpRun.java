@@ -235,7 +235,7 @@ final class DumpRun {
             boolean first = true;
             for (TableJob t : jobs) {
                 checkCancelled();
-                String file = o.ddl() ? ddl.table(t.ref) : null;
+                String file = o.ddl() ? ddl.table(t.table) : null;
                 tracker.table(t.ref.schema(), new TableEntry(t.ref.name(), file, t.table.engine(),
                         o.data() ? TableStatus.PENDING : TableStatus.COMPLETE, t.columns, t.generated, t.chunking, t.where,
                         LoadDataClause.columns(t.columns), List.of(), null, null,

@@ -1,0 +1,90 @@
+package io.github.auroramigrate.core.dump;
+
+import io.github.auroramigrate.core.sql.Statement;
+import io.github.auroramigrate.core.sql.StatementEditor;
+import io.github.auroramigrate.core.sql.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Makes the collation of a schema, a table and every string column explicit in their DDL, so that a target with other
+ * defaults keeps the source's semantics. {@code SHOW CREATE} leaves a collation out when it is its character set's
+ * default on the source, and the defaults differ between servers: MySQL 5.7's {@code DEFAULT CHARSET=utf8mb4} means
+ * {@code utf8mb4_general_ci}, loaded into 8.0 it would silently become {@code utf8mb4_0900_ai_ci} (other sorting,
+ * comparison and uniqueness). The rule: every {@code CHARACTER SET x} / {@code CHARSET=x} that is not followed by a
+ * {@code COLLATE} gets the collation the source reports for that column, table or schema in information_schema (not
+ * a per-charset default: MariaDB 11's {@code character_set_collations} makes those differ); a column without either
+ * inherits the table's, which is now explicit. Nested parentheses (expressions, defaults) are never touched.
+ *
+ * <pre>{@code
+ * CREATE TABLE `t` (`a` varchar(5) CHARACTER SET latin1, `b` text) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4
+ *   -> CREATE TABLE `t` (`a` varchar(5) CHARACTER SET latin1 COLLATE latin1_swedish_ci, `b` text) ENGINE=InnoDB
+ *      DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci
+ * }</pre>
+ *
+ * Stateless and thread-safe.
+ */
+final class ExplicitCollations {
+    private ExplicitCollations() {
+    }
+
+    /**
+     * @param ddl               a {@code SHOW CREATE TABLE} or {@code SHOW CREATE DATABASE} statement
+     * @param collation         the table's (or schema's) collation on the source
+     * @param columnCollations  each string column's collation on the source, by name (any case)
+     * @return the statement with every character set followed by its collation
+     */
+    static String pin(String ddl, String collation, Map<String, String> columnCollations) {
+        Map<String, String> byColumn = new java.util.HashMap<>();
+        columnCollations.forEach((k, v) -> byColumn.put(k.toLowerCase(Locale.ROOT), v));
+        StatementEditor e = StatementEditor.of(Statement.of(ddl));
+        List<Token> t = e.tokens();
+        int depth = 0;
+        String column = null;
+        boolean elementStart = false;
+        for (int i = e.next(-1); i >= 0; i = e.next(i)) {
+            Token k = t.get(i);
+            if (depth == 1 && elementStart) {
+                column = k.isName() ? k.name() : null;   // a column definition starts with its name
+                elementStart = false;
+            }
+            if (k.isOperator("(")) {
+                depth++;
+                elementStart = depth == 1;
+            } else if (k.isOperator(")")) {
+                depth--;
+            } else if (depth == 1 && k.isOperator(",")) {
+                elementStart = true;
+            } else if (depth <= 1 && (k.isWord("CHARSET") || (k.isWord("CHARACTER") && isWord(e, e.next(i), "SET")))) {
+                int name = e.next(k.isWord("CHARSET") ? i : e.next(i));
+                boolean equals = name >= 0 && t.get(name).isOperator("=");
+                if (equals) {
+                    name = e.next(name);
+                }
+                if (name < 0 || !t.get(name).isName() || followedByCollate(e, name)) {
+                    continue;
+                }
+                String wanted = depth == 0 ? collation : column == null ? null : byColumn.get(column.toLowerCase(Locale.ROOT));
+                if (wanted != null) {
+                    e.insertAfter(t.get(name), equals ? " COLLATE=" + wanted : " COLLATE " + wanted);
+                }
+                i = name;
+            }
+        }
+        return e.text();
+    }
+
+    private static boolean isWord(StatementEditor e, int i, String word) {
+        return i >= 0 && e.tokens().get(i).isWord(word);
+    }
+
+    /** Whether a COLLATE follows the character set name (possibly after DEFAULT / a comma-less option list). */
+    private static boolean followedByCollate(StatementEditor e, int name) {
+        int next = e.next(name);
+        if (next >= 0 && e.tokens().get(next).isWord("DEFAULT")) {
+            next = e.next(next);
+        }
+        return isWord(e, next, "COLLATE");
+    }
+}
