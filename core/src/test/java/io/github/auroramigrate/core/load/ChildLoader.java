@@ -11,12 +11,21 @@ public final class ChildLoader {
 
     /**
      * @param args host, port, user, dump directory (the password comes from the environment), and optionally
-     *             {@code defer} to defer secondary indexes (printing {@code INDEXES table} as their build starts)
+     *             {@code defer} to defer secondary indexes (printing {@code INDEXES table} as their build starts);
+     *             environment: CHILD_LOADER_THREADS (default 1), CHILD_LOADER_STRIP_DEFINERS (set: strip definers).
+     *             Prints {@code READY} just before the load starts.
      */
     public static void main(String[] args) {
         Endpoint target = Endpoint.builder().host(args[0]).port(Integer.parseInt(args[1])).user(args[2])
                 .password(System.getenv().getOrDefault("CHILD_LOADER_PASSWORD", "")).allowPublicKeyRetrieval(true).build();
-        LoadResult r = Load.into(target).from(DumpLoadSource.of(DumpStores.directory(Path.of(args[3])))).threads(1)
+        int threads = Integer.parseInt(System.getenv().getOrDefault("CHILD_LOADER_THREADS", "1"));
+        io.github.auroramigrate.core.transform.Transform transform = System.getenv().containsKey("CHILD_LOADER_STRIP_DEFINERS")
+                ? io.github.auroramigrate.core.transform.Transforms.stripDefiners()
+                : io.github.auroramigrate.core.transform.Transform.identity();
+        System.out.println("READY");
+        System.out.flush();
+        LoadResult r = Load.into(target).from(DumpLoadSource.of(DumpStores.directory(Path.of(args[3])))).threads(threads)
+                .transform(transform)
                 .deferSecondaryIndexes(args.length > 4 && args[4].equals("defer") ? DeferIndexes.ALWAYS : DeferIndexes.AUTO)
                 .listener(new LoadListener() {
                     @Override
