@@ -47,7 +47,8 @@
  *     <td>the SQL thread reports no error</td>
  *     <td>the applied source position (Exec_Master_Log_Pos) is past the position the applier stopped at, no SQL
  *     error, SQL thread running; the same error at the same position means no effect</td></tr>
- * <tr><td>{@code skipTransaction()}, MySQL GTID auto-positioning</td>
+ * <tr><td>{@code skipTransaction()}, MySQL GTID auto-positioning (and MySQL 5.7 with gtid_mode ON, which refuses the
+ *     skip counter)</td>
  *     <td>the failing GTID (from the worker's error text, {@code APPLYING_TRANSACTION}, or the first GTID received
  *     but not executed) committed as an empty transaction ({@code SET GTID_NEXT}; on Aurora/RDS
  *     {@code mysql.rds_skip_transaction_with_gtid}), then a start - the skip counter does nothing there</td>

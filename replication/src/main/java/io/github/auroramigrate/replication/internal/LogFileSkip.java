@@ -32,7 +32,9 @@ public final class LogFileSkip {
         ReplicaStatus before = ch.status();
         if (!StatusDiagnoser.isSourceError1236(before)) {
             throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
-                    "skipToNextLogFile() is only for I/O error 1236; the replica reports " + before));
+                    "skipToNextLogFile() is only for I/O error 1236; the replica reports " + before
+                            + (before.lastSqlErrno() != 0 ? "; the applier's error " + before.lastSqlErrno()
+                            + " is what stops replication: see skipTransaction() and diagnose()" : "")));
         }
         if (before.usesGtid()) {
             throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_UNSUPPORTED,

@@ -20,8 +20,9 @@ import java.util.Optional;
 
 /**
  * {@code skipTransaction()}: skips the transaction the applier stopped on, in the way that works on this channel
- * (the skip counter by position and on MariaDB; the failing GTID under MySQL auto-positioning), then watches the
- * replica until that transaction is behind it. Stateless.
+ * (the skip counter by position and on MariaDB; the failing GTID under MySQL auto-positioning, and on MySQL 5.7 with
+ * gtid_mode ON, which refuses the skip counter), then watches the replica until that transaction is behind it.
+ * Stateless.
  */
 public final class TransactionSkip {
     private TransactionSkip() {
@@ -37,13 +38,18 @@ public final class TransactionSkip {
         ReplicaStatus before = ch.status();
         if (before.lastSqlErrno() == 0) {
             throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
-                    "skipTransaction() refuses to skip anything: the SQL thread reports no error (" + before + ")"));
+                    "skipTransaction() refuses to skip anything: the SQL thread reports no error (" + before + ")"
+                            + (StatusDiagnoser.isSourceError1236(before) ? "; the I/O thread's error 1236 is what "
+                            + "stops replication: see skipToNextLogFile() and diagnose()" : "")));
         }
         DialectSql sql = ch.sql();
         String error = before.lastSqlError();
-        boolean byGtid = before.usesGtid() && sql.dialect() != Dialect.MARIADB;
         Optional<String> gtid = Optional.empty();
+        boolean byGtid;
         try (Connection c = ch.connection()) {
+            // MySQL ignores the skip counter under auto-positioning, and 5.7 refuses it (1858) whenever gtid_mode is ON
+            byGtid = sql.dialect() != Dialect.MARIADB && (before.usesGtid()
+                    || (!sql.facts().atLeast(8, 0, 0) && gtidModeOn(c, ch)));
             String worker = ApplierSampler.workerError(c, before); // the real message on a multi-threaded replica
             error = worker != null ? worker : error;
             if (byGtid) {
@@ -125,6 +131,11 @@ public final class TransactionSkip {
     private static boolean past(ReplicaChannel ch, ReplicaStatus s, BinlogPosition from, Optional<String> gtid) {
         return gtid.isPresent() ? executedOnTarget(ch, gtid.get())
                 : s.executed().map(p -> p.compareTo(from) > 0).orElse(false);
+    }
+
+    private static boolean gtidModeOn(Connection c, ReplicaChannel ch) {
+        return "ON".equalsIgnoreCase(Jdbc.firstRow(c, SqlStatement.of("SELECT @@GLOBAL.gtid_mode AS m"), ch.target())
+                .get("m"));
     }
 
     private static boolean executedOnTarget(ReplicaChannel ch, String gtid) {

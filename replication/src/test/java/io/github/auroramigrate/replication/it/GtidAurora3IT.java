@@ -16,6 +16,10 @@ import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.SkipReport;
 import io.github.auroramigrate.replication.ThreadState;
 import io.github.auroramigrate.testkit.TestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,36 @@ class GtidAurora3IT {
                 }
             }
         }
+    }
+
+    /** The emulated procedures take the argument lists AWS documents, and reject bad ones as the server does. */
+    @Test
+    void theEmulatedGtidProceduresTakeAwsArgumentListsAndCheckThem() throws Exception {
+        assertThat(tgt.queryString("SELECT GROUP_CONCAT(CONCAT(SPECIFIC_NAME, '(', PARAMETER_NAME, ')') ORDER BY"
+                + " SPECIFIC_NAME) FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = 'mysql' AND SPECIFIC_NAME IN"
+                + " ('rds_gtid_purged', 'rds_skip_transaction_with_gtid')"))
+                .contains("rds_gtid_purged(gtid_set),rds_skip_transaction_with_gtid(gtid_to_skip)");
+        tgt.execute("CREATE DATABASE IF NOT EXISTS g3_emulation"); // at least one GTID executed on the target
+        String executed = tgt.queryString("SELECT GTID_SUBTRACT(@@GLOBAL.gtid_executed, '')").orElseThrow()
+                .replaceAll("\\s+", "");
+        try (Connection c = tgt.connection(); Statement st = c.createStatement()) { // the master user
+            assertThatThrownBy(() -> st.execute("CALL mysql.rds_gtid_purged(NULL)")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> st.execute("CALL mysql.rds_gtid_purged('+" + executed + "')"))
+                    .as("GTIDs the target has executed cannot be purged again").isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> st.execute("CALL mysql.rds_skip_transaction_with_gtid(NULL)"))
+                    .isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> st.execute("CALL mysql.rds_skip_transaction_with_gtid('not-a-uuid:1')"))
+                    .isInstanceOf(SQLException.class);
+            try (ResultSet rs = st.executeQuery("SELECT @@SESSION.gtid_next")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("a failed call leaves the session's GTID_NEXT alone").isEqualTo("AUTOMATIC");
+            }
+            String fresh = "3e11fa47-71ca-11e1-9e33-c80aa9429562:" + (1 + (System.nanoTime() & 0xffffff));
+            st.execute("CALL mysql.rds_skip_transaction_with_gtid('" + fresh + "')");
+            st.execute("CALL mysql.rds_gtid_purged('+3e11fa47-71ca-11e1-9e33-c80aa9429562:" + (1L << 40) + "')");
+        }
+        assertThat(tgt.queryString("SELECT GTID_SUBSET('3e11fa47-71ca-11e1-9e33-c80aa9429562:" + (1L << 40)
+                + "', @@GLOBAL.gtid_purged)")).contains("1");
     }
 
     @Test
