@@ -71,8 +71,9 @@ public final class StuckOrBusyJudge {
         Optional<BinlogPosition> from = first.status().executed();
         Optional<BinlogPosition> to = s.executed();
         boolean positionMoved = from.isPresent() && to.isPresent() && to.get().compareTo(from.get()) > 0;
-        boolean gtidsMoved = !s.executedGtidSet().isEmpty()
-                && !s.executedGtidSet().equals(first.status().executedGtidSet());
+        Set<String> sourceUuids = uuids(s.retrievedGtidSet());
+        boolean gtidsMoved = !applied(s, sourceUuids).isEmpty()
+                && !applied(s, sourceUuids).equals(applied(first.status(), sourceUuids));
         if (positionMoved || gtidsMoved) {
             return moved(samples, window, positionMoved, gtidsMoved);
         }
@@ -140,14 +141,16 @@ public final class StuckOrBusyJudge {
             ev.add("Exec_Master_Log_Pos moved from " + first.status().executed().orElseThrow() + " to "
                     + s.executed().orElseThrow() + " in " + window);
         }
+        Set<String> sourceUuids = uuids(s.retrievedGtidSet());
         if (gtidsMoved) {
-            ev.add("Executed_Gtid_Set grew from " + first.status().executedGtidSet() + " to " + s.executedGtidSet());
+            ev.add("Executed_Gtid_Set grew from " + applied(first.status(), sourceUuids) + " to "
+                    + applied(s, sourceUuids) + " (the source's GTIDs)");
         }
         ev.add("Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s));
         // The stable tail: the samples since the applied state last changed. A multi-threaded replica moves the
         // position only at checkpoints, so it may still move early in the window and then sit on one large event.
         int tail = samples.size() - 1;
-        while (tail > 0 && sameApplied(samples.get(tail - 1).status(), s)) {
+        while (tail > 0 && sameApplied(samples.get(tail - 1).status(), s, sourceUuids)) {
             tail--;
         }
         if (tail < samples.size() - 1) {
@@ -168,8 +171,34 @@ public final class StuckOrBusyJudge {
         return new StuckOrBusyReport(Verdict.PROGRESSING, window, ev, samples);
     }
 
-    private static boolean sameApplied(ReplicaStatus a, ReplicaStatus b) {
-        return a.executed().equals(b.executed()) && Objects.equals(a.executedGtidSet(), b.executedGtidSet());
+    private static boolean sameApplied(ReplicaStatus a, ReplicaStatus b, Set<String> sourceUuids) {
+        return a.executed().equals(b.executed()) && Objects.equals(applied(a, sourceUuids), applied(b, sourceUuids));
+    }
+
+    /** The UUIDs of a GTID set text ({@code uuid[:tag]:a-b,uuid:c}), lower case. */
+    private static Set<String> uuids(String gtidSet) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String segment : gtidSet.split(",")) {
+            String uuid = segment.split(":")[0].trim().toLowerCase(Locale.ROOT);
+            if (!uuid.isEmpty()) {
+                out.add(uuid);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The part of Executed_Gtid_Set that the applier writes: the segments of the source's UUIDs (those it received).
+     * Writes made on the target itself change only the target's own UUID, which is no replication progress.
+     */
+    private static String applied(ReplicaStatus s, Set<String> sourceUuids) {
+        List<String> kept = new ArrayList<>();
+        for (String segment : s.executedGtidSet().split(",")) {
+            if (sourceUuids.contains(segment.split(":")[0].trim().toLowerCase(Locale.ROOT))) {
+                kept.add(segment.trim());
+            }
+        }
+        return String.join(",", kept);
     }
 
     private static Optional<ApplierThread> threadOf(ApplierSample s, long id) {

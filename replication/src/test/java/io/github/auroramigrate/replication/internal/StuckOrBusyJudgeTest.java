@@ -96,13 +96,19 @@ class StuckOrBusyJudgeTest {
     @Test
     void executedGtidsGrowingIsProgress() {
         java.util.Map<String, String> a = new java.util.HashMap<>(at("120").raw());
-        a.put("Executed_Gtid_Set", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-10");
+        a.put("Retrieved_Gtid_Set", "3e11fa47-71ca-11e1-9e33-c80aa9429562:5-12");
+        a.put("Executed_Gtid_Set", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-10,\nbbbbbbbb-71ca-11e1-9e33-c80aa9429562:1-3");
         java.util.Map<String, String> b = new java.util.HashMap<>(a);
-        b.put("Executed_Gtid_Set", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-12");
+        b.put("Executed_Gtid_Set", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-12,\nbbbbbbbb-71ca-11e1-9e33-c80aa9429562:1-3");
         StuckOrBusyReport r = StuckOrBusyJudge.judge(List.of(sample(0, ReplicaStatus.fromRow(a), List.of()),
                 sample(4, ReplicaStatus.fromRow(b), List.of())), W);
         assertThat(r.verdict()).isEqualTo(Verdict.PROGRESSING);
-        assertThat(r.evidence().get(0)).contains("1-10", "1-12");
+        assertThat(r.evidence().get(0)).contains("1-10", "1-12").doesNotContain("bbbbbbbb");
+        // a write on the target itself moves only the target's own UUID: no replication progress
+        java.util.Map<String, String> c = new java.util.HashMap<>(a);
+        c.put("Executed_Gtid_Set", "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-10,\nbbbbbbbb-71ca-11e1-9e33-c80aa9429562:1-4");
+        assertThat(StuckOrBusyJudge.judge(List.of(sample(0, ReplicaStatus.fromRow(a), List.of()),
+                sample(4, ReplicaStatus.fromRow(c), List.of())), W).verdict()).isNotEqualTo(Verdict.PROGRESSING);
     }
 
     @Test
