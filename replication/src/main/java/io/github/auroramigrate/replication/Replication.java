@@ -6,23 +6,22 @@ import io.github.auroramigrate.core.dump.BinlogPosition;
 import io.github.auroramigrate.core.dump.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
-import io.github.auroramigrate.replication.internal.ApplierError;
 import io.github.auroramigrate.replication.internal.ApplierSampler;
 import io.github.auroramigrate.replication.internal.ChannelSpec;
+import io.github.auroramigrate.replication.internal.DiagnosisEvidence;
 import io.github.auroramigrate.replication.internal.DialectSql;
+import io.github.auroramigrate.replication.internal.GtidStart;
 import io.github.auroramigrate.replication.internal.Heartbeat;
 import io.github.auroramigrate.replication.internal.Jdbc;
+import io.github.auroramigrate.replication.internal.LogFileSkip;
+import io.github.auroramigrate.replication.internal.ReplicaChannel;
 import io.github.auroramigrate.replication.internal.ServerFacts;
+import io.github.auroramigrate.replication.internal.SourceLogs;
 import io.github.auroramigrate.replication.internal.SqlStatement;
-import io.github.auroramigrate.replication.internal.SqlText;
 import io.github.auroramigrate.replication.internal.StatusDiagnoser;
-import io.github.auroramigrate.replication.internal.StuckOrBusyJudge;
-import io.github.auroramigrate.replication.stuck.ApplierSample;
-import io.github.auroramigrate.replication.stuck.ApplierThread;
+import io.github.auroramigrate.replication.internal.TransactionSkip;
 import io.github.auroramigrate.replication.stuck.StuckOrBusyReport;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,10 +69,12 @@ public final class Replication implements AutoCloseable {
     private final int sourcePortForTarget;
     private final boolean channelTls;
     private final Duration connectRetry;
+    private final boolean connectRetrySet;
     private final Dialect forcedDialect;
     private final Duration heartbeatInterval;
     private final String heartbeatSchema;
     private final Duration pollInterval;
+    private final Duration remedyTimeout;
     private final ReplicationListener listener;
     private final String name;
 
@@ -84,6 +85,7 @@ public final class Replication implements AutoCloseable {
     private DialectSql sourceSql;
     private Heartbeat heartbeat;
     private volatile boolean closed;
+    private final Channel channel = new Channel();
 
     private Replication(Builder b) {
         this.target = b.target;
@@ -95,10 +97,12 @@ public final class Replication implements AutoCloseable {
         this.sourcePortForTarget = b.sourcePort != 0 ? b.sourcePort : source == null ? 0 : source.port();
         this.channelTls = b.channelTls;
         this.connectRetry = b.connectRetry;
+        this.connectRetrySet = b.connectRetrySet;
         this.forcedDialect = b.dialect;
         this.heartbeatInterval = b.heartbeat;
         this.heartbeatSchema = b.heartbeatSchema;
         this.pollInterval = b.pollInterval;
+        this.remedyTimeout = b.remedyTimeout;
         this.listener = b.listener;
         this.name = b.name;
     }
@@ -182,10 +186,14 @@ public final class Replication implements AutoCloseable {
     // ---------------------------------------------------------------- lifecycle
 
     /**
-     * Points the target at the source, from the configured start (binlog position, or GTID set: marked as applied
-     * on the target where needed, then auto-positioning). Replication must not be running.
+     * Points the target at the source, from the configured start (binlog position, or GTID set: the part the target
+     * lacks marked as applied - {@code SET GLOBAL gtid_purged}, or {@code mysql.rds_gtid_purged} on Aurora MySQL 3 -
+     * then auto-positioning). Replication must not be running. Options the target's dialect cannot honour are
+     * refused before anything changes.
      *
-     * @throws ReplicationException when replication is running, GTIDs are unavailable, or the server refuses
+     * @throws ReplicationException when replication is running, GTIDs are unavailable, an option cannot be honoured
+     *                              (REPLICATION_UNSUPPORTED: connectRetry on Aurora/RDS, a GTID start on Aurora MySQL
+     *                              2), or the server refuses
      */
     public void configure() {
         if (user == null || (startPosition == null && startGtids == null)) {
@@ -193,13 +201,19 @@ public final class Replication implements AutoCloseable {
                     "configure() needs source(endpoint, user) and startAt(position or GTID set)"));
         }
         synchronized (lock) {
+            Optional<String> noRetry = connectRetrySet ? sql().connectRetryUnsupported() : Optional.empty();
+            if (noRetry.isPresent()) {
+                throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_UNSUPPORTED,
+                        "connectRetry(" + connectRetry + ") cannot be honoured on " + target.describe() + ": "
+                                + noRetry.get()).withAdvice("Build without connectRetry(...)."));
+            }
             ReplicaStatus now = status();
             if (now.configured() && (now.ioThread() != ThreadState.STOPPED || now.sqlThread() != ThreadState.STOPPED)) {
                 throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
                         "Replication is running on " + target.describe() + " (" + now + "); stop() it first"));
             }
             if (startGtids != null) {
-                prepareGtids();
+                GtidStart.prepare(channel, startGtids);
             }
             ChannelSpec spec = new ChannelSpec(sourceHostForTarget, sourcePortForTarget, user.name(), user.password(),
                     startGtids != null ? null : startPosition, channelTls, (int) Math.max(1, connectRetry.toSeconds()));
@@ -212,38 +226,31 @@ public final class Replication implements AutoCloseable {
         }
     }
 
-    private void prepareGtids() {
-        DialectSql sql = sql();
-        if (sql.dialect() == Dialect.MARIADB) {
-            sql.setGtidPurged(startGtids, true).forEach(this::run);
-            return;
-        }
-        try (Connection c = targetPool().connection()) {
-            String mode = Jdbc.firstRow(c, SqlStatement.of("SELECT @@GLOBAL.gtid_mode AS m"), target.describe()).get("m");
-            if (!"ON".equalsIgnoreCase(mode)) {
-                throw new ReplicationException(Diagnosis.of(DiagnosisCode.GTID_NOT_AVAILABLE,
-                        "gtid_mode is " + mode + " on the target " + target.describe()));
-            }
-            Map<String, String> row = Jdbc.rows(c, new SqlStatement("SELECT GTID_SUBSET(?, @@GLOBAL.gtid_executed) AS sub,"
-                    + " @@GLOBAL.gtid_executed = '' AS executed_empty", List.of(startGtids.text()), "GTID_SUBSET", null),
-                    target.describe(), 1).get(0);
-            if ("1".equals(row.get("sub"))) {
-                LOG.info("{}: target already has GTID set {} applied", name, startGtids);
-                return;
-            }
-            for (SqlStatement s : sql.setGtidPurged(startGtids, "1".equals(row.get("executed_empty")))) {
-                run(s);
-            }
-        } catch (SQLException e) {
-            throw Jdbc.failure(e, SqlStatement.of("GTID preparation"), target.describe());
-        }
-    }
-
-    /** Starts both replication threads, and the heartbeat when one was asked for. */
+    /**
+     * Starts both replication threads, and the heartbeat when one was asked for. The heartbeat (which needs the
+     * library's own connection to the source) is set up first: if that fails, replication on the target is left as
+     * it was, and if starting the threads fails the heartbeat is stopped again.
+     *
+     * @throws ReplicationException (or another {@code MigrationException}) with the target unchanged
+     */
     public void start() {
         synchronized (lock) {
-            run(sql().start());
-            startHeartbeat();
+            Heartbeat started = null;
+            if (heartbeatInterval != null && heartbeat == null) {
+                started = new Heartbeat(sourcePool(), heartbeatSchema, heartbeatInterval, name);
+                started.start();
+            }
+            try {
+                run(sql().start());
+            } catch (RuntimeException e) {
+                if (started != null) {
+                    started.close();
+                }
+                throw e;
+            }
+            if (started != null) {
+                heartbeat = started;
+            }
         }
     }
 
@@ -439,259 +446,139 @@ public final class Replication implements AutoCloseable {
         }
         List<Diagnosis> findings = new ArrayList<>();
         for (Diagnosis d : StatusDiagnoser.diagnose(s, worker, target.describe())) {
-            findings.add(enrich(d, s, worker));
+            findings.add(DiagnosisEvidence.enrich(channel, d, s, worker));
         }
         return new ReplicationHealth(s, findings);
     }
 
-    private Diagnosis enrich(Diagnosis d, ReplicaStatus s, String worker) {
-        try {
-            if (d.code() == DiagnosisCode.REPLICATION_BINLOG_PURGED && source != null && s.received().isPresent()) {
-                return d.withAdvice(purgedLogEvidence(s.received().get()));
-            }
-            if (d.code() == DiagnosisCode.REPLICATION_DUPLICATE_KEY) {
-                ApplierError e = ApplierError.parse(worker != null ? worker : s.lastSqlError());
-                return conflictingRowEvidence(e).map(d::withAdvice).orElse(d);
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("{}: could not gather evidence for {}: {}", name, d.code(), e.toString());
-        }
-        return d;
-    }
-
-    /** The handbook's 1236 procedure: which files are still on the source, and how far the next one is. */
-    private String purgedLogEvidence(BinlogPosition wanted) {
-        List<String> files = binaryLogs().stream().map(BinaryLog::name).toList();
-        Optional<BinlogPosition> next = files.stream().map(BinlogPosition::startOf)
-                .filter(p -> p.baseName().equals(wanted.baseName()) && p.fileIndex() > wanted.fileIndex())
-                .min(BinlogPosition::compareTo);
-        String listed = "Source has " + (files.isEmpty() ? "no binary logs" : files.get(0) + " .. "
-                + files.get(files.size() - 1)) + "; the replica needs " + wanted.file() + ".";
-        if (files.contains(wanted.file())) {
-            return listed + " That file is present, so the needed transactions were purged in another way (GTIDs).";
-        }
-        if (next.isEmpty()) {
-            return listed + " No later file exists: re-create the replica from a new dump.";
-        }
-        long gap = next.get().fileIndex() - wanted.fileIndex();
-        if (gap == 1) {
-            return listed + " The next available file is " + next.get().file() + ", exactly one later: "
-                    + "skipToNextLogFile() can resume replication, but whatever " + wanted.file() + " held after "
-                    + wanted.position() + " is lost - verify the data afterwards.";
-        }
-        return listed + " The closest later file is " + next.get().file() + ", " + gap + " files later: resuming would "
-                + "lose whole files. Re-create the replica from a new dump and keep binary logs longer.";
-    }
-
-    /** For 1062 on a one-column key: whether the conflicting row is on the target, and how to see it. */
-    private Optional<String> conflictingRowEvidence(ApplierError e) {
-        if (e.schema().isEmpty() || e.keyName().isEmpty()) {
-            return Optional.empty();
-        }
-        try (Connection c = targetPool().connection()) {
-            List<Map<String, String>> cols = Jdbc.rows(c, new SqlStatement("SELECT COLUMN_NAME FROM information_schema.STATISTICS"
-                    + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME = ? ORDER BY SEQ_IN_INDEX",
-                    List.of(e.schema(), e.tableName(), e.bareKeyName()), "key columns", null), target.describe(), 16);
-            if (cols.size() != 1) {
-                return Optional.empty();
-            }
-            String column = cols.get(0).get("COLUMN_NAME");
-            String where = SqlText.identifier(e.schema()) + "." + SqlText.identifier(e.tableName()) + " WHERE "
-                    + SqlText.identifier(column) + " = ";
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + where + "?")) {
-                ps.setString(1, e.keyValue());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    boolean present = rs.getLong(1) > 0;
-                    return Optional.of("Check: SELECT * FROM " + where + SqlText.literal(e.keyValue(), false) + "; - the row "
-                            + (present ? "IS present on the target (someone wrote it there)." : "is not present now."));
-                }
-            }
-        } catch (SQLException ex) {
-            return Optional.empty();
-        }
-    }
-
-    /** A binary log file on the source, from {@code SHOW BINARY LOGS}. */
-    record BinaryLog(String name, long size) {
-    }
-
-    List<BinaryLog> binaryLogs() {
-        SqlStatement q = SqlStatement.of("SHOW BINARY LOGS");
-        try (Connection c = sourcePool().connection()) {
-            List<BinaryLog> out = new ArrayList<>();
-            for (Map<String, String> row : Jdbc.rows(c, q, source.describe(), Integer.MAX_VALUE)) {
-                out.add(new BinaryLog(row.get("Log_name"), Long.parseLong(row.get("File_size"))));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw Jdbc.failure(e, q, source.describe());
-        }
-    }
-
     /**
      * The handbook's "Replication appears stuck" procedure: samples the status, the replication threads in the
-     * process list, and their InnoDB transactions over {@code window}, and decides STOPPED, FAILED, CAUGHT_UP,
-     * PROGRESSING, BUSY (position still, but row locks or undo entries growing), WAITING_FOR_LOCK or STUCK.
+     * process list, and their InnoDB transactions about five times over {@code window}, and decides STOPPED, FAILED,
+     * CAUGHT_UP, PROGRESSING, BUSY (position still, but an applier transaction grew, started or ended inside the
+     * window), WAITING_FOR_LOCK or STUCK, from what every transaction did across the whole window.
      *
      * @param window how long to observe; allow enough for one long event to show growth (seconds, not millis)
      * @throws ReplicationException REPLICATION_NOT_CONFIGURED when there is no replication
      */
     public StuckOrBusyReport stuckOrBusy(Duration window) {
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("window must be positive");
-        }
-        long start = System.nanoTime();
-        long step = Math.max(100_000_000L, window.toNanos() / 5);
-        List<ApplierSample> samples = new ArrayList<>();
-        while (true) {
-            ApplierSample s = sample(Duration.ofNanos(System.nanoTime() - start));
-            if (!s.status().configured()) {
-                throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_NOT_CONFIGURED,
-                        "No replication on " + target.describe()));
-            }
-            samples.add(s);
-            long left = start + window.toNanos() - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            sleep(Duration.ofNanos(Math.min(step, left)));
-        }
-        StuckOrBusyReport r = StuckOrBusyJudge.judge(samples, window);
+        StuckOrBusyReport r = ApplierSampler.observe(channel, window);
         LOG.info("{}: stuck-or-busy verdict {}", name, r);
         return r;
-    }
-
-    private ApplierSample sample(Duration offset) {
-        ReplicaStatus status = status();
-        try (Connection c = targetPool().connection()) {
-            List<ApplierThread> threads = ApplierSampler.threads(c);
-            return new ApplierSample(offset, status, threads, ApplierSampler.transactions(c, threads));
-        } catch (SQLException e) {
-            throw Jdbc.failure(e, SqlStatement.of("process list"), target.describe());
-        }
     }
 
     // ---------------------------------------------------------------- remedies that change data
 
     /**
      * Skips the transaction the SQL thread stopped on (after a 1062 or 1032, say) and restarts replication: the
-     * handbook's last resort, which leaves source and target different. Only when the SQL thread has stopped with
-     * an error. Logs at WARN exactly what was skipped: the error, the position, and the source's binary log events
-     * of the skipped transaction.
+     * handbook's last resort, which leaves source and target different. Only when the SQL thread has stopped with an
+     * error. By position (and on MariaDB) through the skip counter ({@code mysql.rds_skip_repl_error} on Aurora/RDS);
+     * under MySQL GTID auto-positioning, where the skip counter does nothing, by the failing GTID
+     * ({@code mysql.rds_skip_transaction_with_gtid} on Aurora/RDS, an empty transaction with that GTID elsewhere).
+     * Then it waits (up to {@link Builder#remedyTimeout(Duration)}) until the transaction is behind the replica - its
+     * GTID executed, or the applied position past it - and the applier runs. Logs at WARN exactly what was skipped:
+     * the error, the position or GTID, and the source's binary log events of the skipped transaction.
      *
-     * @return what was skipped
-     * @throws ReplicationException INVALID_INPUT when there is no SQL error; REPLICATION_UNSUPPORTED with MySQL GTID
-     *                              auto-positioning (inject an empty transaction instead)
+     * @return what was skipped, and whether the applier runs or stopped again on a later transaction
+     * @throws ReplicationException INVALID_INPUT when there is no SQL error; REPLICATION_UNSUPPORTED, before anything
+     *                              changes, when this channel offers no way to skip (the message names what can);
+     *                              REPLICATION_REMEDY_FAILED, with the evidence, when the replica did not get past
+     *                              the transaction (nothing was skipped)
      */
     public SkipReport skipTransaction() {
         synchronized (lock) {
-            ReplicaStatus s = status();
-            if (s.lastSqlErrno() == 0) {
-                throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
-                        "skipTransaction() refuses to skip anything: the SQL thread reports no error (" + s + ")"));
-            }
-            DialectSql sql = sql();
-            if (s.usesGtid() && sql.dialect() != Dialect.MARIADB && sql.dialect() != Dialect.RDS) {
-                throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_UNSUPPORTED,
-                        "sql_replica_skip_counter cannot skip a transaction under GTID auto-positioning")
-                        .withAdvice("Commit an empty transaction with the failing GTID on the target "
-                                + "(SET GTID_NEXT='uuid:n'; BEGIN; COMMIT; SET GTID_NEXT='AUTOMATIC') and start again."));
-            }
-            BinlogPosition from = s.executed().orElseThrow();
-            List<String> events = transactionEvents(from);
-            String error = s.lastSqlError();
-            try (Connection c = targetPool().connection()) {
-                String worker = ApplierSampler.workerError(c, s); // the real message on a multi-threaded replica
-                error = worker != null ? worker : error;
-            } catch (SQLException e) {
-                LOG.debug("{}: worker error not readable: {}", name, e.toString());
-            }
-            if (!sql.remediesRestartThemselves()) {
-                run(sql.stop());
-            }
-            sql.skipOne().forEach(this::run);
-            if (!sql.remediesRestartThemselves()) {
-                run(sql.start());
-            }
-            ensureRunningAfterRemedy();
-            SkipReport r = new SkipReport("skip transaction", s.lastSqlErrno(), error, from,
-                    Optional.empty(), events, -1);
-            LOG.warn("{}: DATA DRIFT - {}", name, r.describe());
-            notify(l -> l.skipped(r));
-            return r;
+            return skipped("DATA DRIFT", TransactionSkip.run(channel, remedyTimeout, pollInterval));
         }
     }
 
     /**
      * Moves replication to the start of the next binary log file after an I/O error 1236 (purged file with the next
      * one available, or impossible position): the handbook's remedy, which loses whatever the rest of the current
-     * file held. Logs at WARN what was skipped.
+     * file held. Refused before anything changes when it cannot help: under GTID auto-positioning, and (with a source
+     * connection) when the next file is not on the source either or the wanted file still is. Then it waits until
+     * the I/O thread reads the new file and both threads run. Logs at WARN what was skipped.
      *
-     * @return what was skipped
-     * @throws ReplicationException INVALID_INPUT when the I/O thread has no 1236 error
+     * @return what was skipped, and whether replication runs or stopped again
+     * @throws ReplicationException INVALID_INPUT when the I/O thread has no 1236 error; REPLICATION_UNSUPPORTED when
+     *                              the move cannot help (the message says why and what can); REPLICATION_REMEDY_FAILED
+     *                              when the I/O thread did not resume
      */
     public SkipReport skipToNextLogFile() {
         synchronized (lock) {
-            ReplicaStatus s = status();
-            if (!StatusDiagnoser.isSourceError1236(s)) {
-                throw new ReplicationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
-                        "skipToNextLogFile() is only for I/O error 1236; the replica reports " + s));
-            }
-            BinlogPosition from = s.received().orElseThrow();
-            long skipped = -1;
-            if (source != null) {
-                skipped = binaryLogs().stream().filter(l -> l.name().equals(from.file()))
-                        .mapToLong(l -> Math.max(0, l.size() - from.position())).findFirst().orElse(-1);
-            }
-            DialectSql sql = sql();
-            if (!sql.remediesRestartThemselves()) {
-                run(sql.stop());
-            }
-            sql.nextLogFile(from).forEach(this::run);
-            if (!sql.remediesRestartThemselves()) {
-                run(sql.start());
-            }
-            ensureRunningAfterRemedy();
-            SkipReport r = new SkipReport("skip to next log file", s.lastIoErrno(), s.lastIoError(), from,
-                    Optional.of(from.nextFile()), List.of(), skipped);
-            LOG.warn("{}: DATA MAY BE MISSING - {}{}", name, r.describe(),
-                    skipped < 0 ? " (the rest of " + from.file() + " is gone from the source: its size is unknown)" : "");
-            notify(l -> l.skipped(r));
-            return r;
+            return skipped("DATA MAY BE MISSING", LogFileSkip.run(channel, remedyTimeout, pollInterval));
         }
     }
 
-    private void ensureRunningAfterRemedy() {
-        ReplicaStatus after = status();
-        if (after.ioThread() == ThreadState.STOPPED && after.sqlThread() == ThreadState.STOPPED && !after.failed()) {
-            run(sql().start());
-        }
+    private SkipReport skipped(String warning, SkipReport r) {
+        LOG.warn("{}: {} - {}{}", name, warning, r.describe(), r.skippedBytes() < 0 && r.resumedAt().isPresent()
+                ? " (the rest of " + r.from().file() + " is gone from the source: its size is unknown)" : "");
+        notify(l -> l.skipped(r));
+        return r;
     }
 
-    /** The source's events of the transaction starting at {@code from}, up to its commit (best effort). */
-    private List<String> transactionEvents(BinlogPosition from) {
-        if (source == null) {
-            return List.of();
+    private SourceLogs sourceLogs() {
+        return new SourceLogs(this::sourcePool, source.describe());
+    }
+
+    /** The remedies' view of this replication. */
+    private final class Channel implements ReplicaChannel {
+        @Override
+        public ReplicaStatus status() {
+            return Replication.this.status();
         }
-        List<String> out = new ArrayList<>();
-        try (Connection c = sourcePool().connection();
-                PreparedStatement ps = c.prepareStatement("SHOW BINLOG EVENTS IN " + SqlText.literal(from.file(), false)
-                        + " FROM " + from.position() + " LIMIT 50");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String type = rs.getString("Event_type");
-                String info = rs.getString("Info");
-                out.add(rs.getString("Log_name") + ":" + rs.getLong("Pos") + "-" + rs.getLong("End_log_pos") + " " + type
-                        + (info == null || info.isEmpty() ? "" : " " + info));
-                if ("Xid".equals(type) || (info != null && info.trim().equalsIgnoreCase("COMMIT"))) {
-                    break;
+
+        @Override
+        public DialectSql sql() {
+            return Replication.this.sql();
+        }
+
+        @Override
+        public void run(SqlStatement s) {
+            Replication.this.run(s);
+        }
+
+        @Override
+        public void runTogether(List<SqlStatement> statements) {
+            try (Connection c = targetPool().connection()) {
+                try {
+                    for (SqlStatement s : statements) {
+                        LOG.info("{}: {}", name, s.display());
+                        Jdbc.execute(c, s, target.describe());
+                    }
+                } catch (RuntimeException e) {
+                    // the pooled session must not keep a half-done transaction or a pinned GTID_NEXT
+                    for (String reset : List.of("ROLLBACK", "SET GTID_NEXT = 'AUTOMATIC'")) {
+                        try (java.sql.Statement st = c.createStatement()) {
+                            st.execute(reset);
+                        } catch (SQLException ignored) {
+                            LOG.debug("{}: {} after a failed statement: {}", name, reset, ignored.toString());
+                        }
+                    }
+                    throw e;
                 }
+            } catch (SQLException e) {
+                throw Jdbc.failure(e, SqlStatement.of("connection"), target.describe());
             }
-        } catch (SQLException | RuntimeException e) {
-            out.add("(source events not readable: " + e.getMessage() + ")");
         }
-        return out;
+
+        @Override
+        public Connection connection() throws SQLException {
+            return targetPool().connection();
+        }
+
+        @Override
+        public String target() {
+            return target.describe();
+        }
+
+        @Override
+        public Optional<SourceLogs> source() {
+            return source == null ? Optional.empty() : Optional.of(sourceLogs());
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -770,10 +657,12 @@ public final class Replication implements AutoCloseable {
         private int sourcePort;
         private boolean channelTls;
         private Duration connectRetry = Duration.ofSeconds(10);
+        private boolean connectRetrySet;
         private Dialect dialect;
         private Duration heartbeat;
         private String heartbeatSchema = "aurora_migrate";
         private Duration pollInterval = Duration.ofMillis(500);
+        private Duration remedyTimeout = Duration.ofSeconds(30);
         private ReplicationListener listener;
         private String name = "replication";
 
@@ -827,9 +716,15 @@ public final class Replication implements AutoCloseable {
             return this;
         }
 
-        /** Time between the I/O thread's connection attempts (whole seconds, at least 1). Default 10 seconds. */
+        /**
+         * Time between the I/O thread's connection attempts (whole seconds, at least 1). Default 10 seconds where the
+         * dialect can set it. Not combinable with the RDS dialect, whose {@code mysql.rds_set_external_*} procedures
+         * take no such argument: refused at {@link #build()} when the dialect is forced to RDS, and by
+         * {@link Replication#configure()} when RDS is detected.
+         */
         public Builder connectRetry(Duration retry) {
             this.connectRetry = retry;
+            this.connectRetrySet = true;
             return this;
         }
 
@@ -861,6 +756,15 @@ public final class Replication implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a remedy ({@link Replication#skipTransaction()}, {@link Replication#skipToNextLogFile()}) waits to
+         * see its effect before it reports that it did not work. Default 30 seconds; at least 1 second.
+         */
+        public Builder remedyTimeout(Duration timeout) {
+            this.remedyTimeout = timeout;
+            return this;
+        }
+
         /** Progress listener. Default none. */
         public Builder listener(ReplicationListener listener) {
             this.listener = listener;
@@ -881,6 +785,7 @@ public final class Replication implements AutoCloseable {
         public Replication build() {
             Objects.requireNonNull(connectRetry, "connectRetry");
             Objects.requireNonNull(pollInterval, "pollInterval");
+            Objects.requireNonNull(remedyTimeout, "remedyTimeout");
             Objects.requireNonNull(heartbeatSchema, "heartbeatSchema");
             Objects.requireNonNull(name, "name");
             if (startPosition != null && startGtids != null) {
@@ -900,6 +805,13 @@ public final class Replication implements AutoCloseable {
             }
             if (connectRetry.toSeconds() < 1) {
                 throw new IllegalArgumentException("connectRetry must be at least 1 second, was " + connectRetry);
+            }
+            if (connectRetrySet && dialect == Dialect.RDS) {
+                throw new IllegalArgumentException("connectRetry(...) cannot be combined with dialect(RDS): "
+                        + DialectSql.RDS_CONNECT_RETRY);
+            }
+            if (remedyTimeout.toSeconds() < 1) {
+                throw new IllegalArgumentException("remedyTimeout must be at least 1 second, was " + remedyTimeout);
             }
             if (sourceHost != null && (sourceHost.isBlank() || sourcePort < 1 || sourcePort > 65535)) {
                 throw new IllegalArgumentException("sourceAddress needs a host and a port 1-65535");

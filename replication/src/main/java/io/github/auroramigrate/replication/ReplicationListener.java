@@ -21,7 +21,11 @@ public interface ReplicationListener {
     default void caughtUp(CatchUpProgress progress) {
     }
 
-    /** Called after a data-changing remedy (skip a transaction, jump to the next log file) was applied. */
+    /**
+     * Called after a data-changing remedy (skip a transaction, jump to the next log file) took effect: the report
+     * says what was skipped and whether replication runs again. Not called for a remedy that was refused or had no
+     * effect.
+     */
     default void skipped(SkipReport report) {
     }
 }

@@ -31,6 +31,18 @@ class ReplicationBuilderTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Replication.of(target).sourceAddress("h", 0).build())
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Replication.of(target).remedyTimeout(Duration.ofMillis(10)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void refusesOptionsTheForcedDialectCannotHonour() {
+        assertThatThrownBy(() -> Replication.of(target).dialect(Dialect.RDS).connectRetry(Duration.ofSeconds(5)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect-retry argument");
+        // the default interval is not an option the user asked for: nothing to refuse
+        assertThatCode(() -> Replication.of(target).dialect(Dialect.RDS).build().close()).doesNotThrowAnyException();
+        assertThatCode(() -> Replication.of(target).dialect(Dialect.MYSQL_80).connectRetry(Duration.ofSeconds(5)).build()
+                .close()).doesNotThrowAnyException();
     }
 
     @Test

@@ -305,6 +305,21 @@ public enum DiagnosisCode {
     /** The operation is not possible in this server's replication dialect (e.g. stopping only the SQL thread on RDS). */
     REPLICATION_UNSUPPORTED(false, "This replication operation is not available on this server.",
             "Use the operation the message suggests; Aurora/RDS only allow the mysql.rds_* procedures."),
+    /** I/O 1236 under GTID auto-positioning: the source purged binary logs holding GTIDs the replica lacks. */
+    REPLICATION_GTIDS_PURGED(false, "The source purged binary logs holding transactions (GTIDs) the replica has not "
+            + "applied (error 1236 under GTID auto-positioning).",
+            "Those transactions are gone from the source's binary logs, and under auto-positioning the source serves "
+                    + "transactions by GTID, not by file: skipping to another file cannot help. Re-create the replica "
+                    + "from a new dump (and start from its GTID set), or re-sync the affected tables from the source and "
+                    + "then add the missing GTIDs to the target's gtid_purged. Keep binary logs longer "
+                    + "(binlog_expire_logs_seconds, or CALL mysql.rds_set_configuration('binlog retention hours', N) on "
+                    + "RDS/Aurora)."),
+    /** A remedy (skip a transaction, skip to the next log file) ran but the replica did not get past the failure. */
+    REPLICATION_REMEDY_FAILED(false, "A replication remedy ran, but the replica did not get past the failing "
+            + "transaction or position.",
+            "Read the evidence in the message (the status before and after). Nothing was skipped if the same error "
+                    + "came back at the same place: fix the cause on the target (the conflicting or missing row) and "
+                    + "start replication again, or re-create the replica from a new dump."),
     /** The cut-over did not complete; the report says which step failed and what was undone. */
     CUT_OVER_FAILED(false, "The cut-over did not complete.",
             "Read the cut-over report: every step before the switch is undone so the source takes writes again. Fix "

@@ -1,12 +1,18 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.replication.ReplicaStatus;
+import io.github.auroramigrate.replication.ReplicationException;
+import io.github.auroramigrate.replication.stuck.ApplierSample;
 import io.github.auroramigrate.replication.stuck.ApplierThread;
 import io.github.auroramigrate.replication.stuck.ApplierTransaction;
+import io.github.auroramigrate.replication.stuck.StuckOrBusyReport;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,6 +27,60 @@ public final class ApplierSampler {
     private static final Logger LOG = LoggerFactory.getLogger(ApplierSampler.class);
 
     private ApplierSampler() {
+    }
+
+    /**
+     * The handbook's "Replication appears stuck" procedure: samples the status, the replication threads and their
+     * InnoDB transactions about five times over {@code window} (at least 100 ms apart) and judges the series.
+     *
+     * @throws ReplicationException REPLICATION_NOT_CONFIGURED when there is no replication
+     */
+    public static StuckOrBusyReport observe(ReplicaChannel ch, Duration window) {
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive");
+        }
+        long start = System.nanoTime();
+        long step = Math.max(100_000_000L, window.toNanos() / 5);
+        List<ApplierSample> samples = new ArrayList<>();
+        while (true) {
+            ApplierSample s = sample(ch, Duration.ofNanos(System.nanoTime() - start));
+            if (!s.status().configured()) {
+                throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_NOT_CONFIGURED,
+                        "No replication on " + ch.target()));
+            }
+            samples.add(s);
+            long left = start + window.toNanos() - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                Thread.sleep(Math.max(1, Math.min(step, left) / 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReplicationException(Diagnosis.of(DiagnosisCode.CANCELLED, "interrupted while observing "
+                        + ch.target()), e);
+            }
+        }
+        ReplicaStatus end = samples.get(samples.size() - 1).status();
+        String worker = null;
+        if (end.lastSqlErrno() != 0) {
+            try (Connection c = ch.connection()) {
+                worker = workerError(c, end);
+            } catch (SQLException e) {
+                LOG.debug("worker error not readable: {}", e.toString());
+            }
+        }
+        return StuckOrBusyJudge.judge(samples, window, worker);
+    }
+
+    private static ApplierSample sample(ReplicaChannel ch, Duration offset) {
+        ReplicaStatus status = ch.status();
+        try (Connection c = ch.connection()) {
+            List<ApplierThread> threads = threads(c);
+            return new ApplierSample(offset, status, threads, transactions(c, threads));
+        } catch (SQLException e) {
+            throw Jdbc.failure(e, SqlStatement.of("process list"), ch.target());
+        }
     }
 
     /** @return the replication threads ({@code USER = 'system user'}) */

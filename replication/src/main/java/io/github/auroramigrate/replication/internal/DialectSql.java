@@ -9,6 +9,7 @@ import io.github.auroramigrate.replication.ReplicationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The replication statements of one dialect on one server version. Pure: builds statements, runs nothing.
@@ -148,9 +149,19 @@ public final class DialectSql {
     public List<SqlStatement> setGtidPurged(GtidSet gtids, boolean targetEmpty) {
         return switch (dialect) {
             case MARIADB -> List.of(SqlStatement.of("SET GLOBAL gtid_slave_pos = " + lit(gtids.text())));
-            case RDS -> throw unsupported("setting gtid_purged",
-                    "On Aurora/RDS load the dump with its GTID_PURGED statement removed and start from the binary log "
-                            + "file and position recorded with the dump instead.");
+            case RDS -> {
+                if (!facts.rdsProcedures().containsKey("rds_gtid_purged")) {
+                    throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_UNSUPPORTED,
+                            "Starting from a GTID set needs mysql.rds_gtid_purged to mark the set as applied, and "
+                                    + facts.describe() + " has no such procedure: AWS documents it for Aurora MySQL 3 "
+                                    + "(3.04 and higher) only, and the master user may not SET GLOBAL gtid_purged")
+                            .withAdvice("Start from the binary log file and position recorded with the dump instead: "
+                                    + "startAt(BinlogPosition), e.g. dump.binlogPosition().orElseThrow()."));
+                }
+                String append = "+" + gtids.text();
+                yield List.of(new SqlStatement("CALL mysql.rds_gtid_purged(?)", List.of(append),
+                        "CALL mysql.rds_gtid_purged('" + append + "')", null));
+            }
             default -> {
                 if (facts.atLeast(8, 0, 0)) {
                     yield List.of(SqlStatement.of("SET GLOBAL gtid_purged = " + lit("+" + gtids.text())));
@@ -165,6 +176,51 @@ public final class DialectSql {
             }
         };
     }
+
+    /**
+     * Statements that skip the transaction with {@code gtid} on a MySQL channel with GTID auto-positioning (the skip
+     * counter does nothing there): {@code mysql.rds_skip_transaction_with_gtid} on RDS, elsewhere an empty
+     * transaction committed under that GTID, to be run on one connection while the applier is stopped.
+     *
+     * @throws ReplicationException REPLICATION_UNSUPPORTED on RDS without the procedure, and on MariaDB (whose skip
+     *                              counter works with GTIDs: use {@link #skipOne()})
+     */
+    public List<SqlStatement> skipGtid(String gtid) {
+        if (!FailingGtid.isGtid(gtid)) {
+            throw new IllegalArgumentException("not one GTID: " + gtid);
+        }
+        if (dialect == Dialect.MARIADB) {
+            throw unsupported("skipping by GTID", "MariaDB's skip counter works with GTIDs: skip with skipOne().");
+        }
+        if (dialect == Dialect.RDS) {
+            if (!facts.rdsProcedures().containsKey("rds_skip_transaction_with_gtid")) {
+                throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_UNSUPPORTED,
+                        "This channel uses GTID auto-positioning, where mysql.rds_skip_repl_error cannot skip anything "
+                                + "(MySQL ignores the skip counter for it), and " + facts.describe() + " has no "
+                                + "mysql.rds_skip_transaction_with_gtid (AWS documents it for Aurora MySQL 2 and 3)")
+                        .withAdvice("Fix the row on the target and start() again; or turn auto-positioning off "
+                                + "(CALL mysql." + rdsProcedure("rds_set_master_auto_position") + "(0)), skipTransaction(), "
+                                + "and turn it on again."));
+            }
+            return List.of(new SqlStatement("CALL mysql.rds_skip_transaction_with_gtid(?)", List.of(gtid),
+                    "CALL mysql.rds_skip_transaction_with_gtid('" + gtid + "')", null));
+        }
+        return List.of(SqlStatement.of("SET GTID_NEXT = " + lit(gtid)), SqlStatement.of("BEGIN"),
+                SqlStatement.of("COMMIT"), SqlStatement.of("SET GTID_NEXT = 'AUTOMATIC'"));
+    }
+
+    /**
+     * @return why this dialect cannot honour a connect-retry interval, or empty when it can (the {@code mysql.rds_*}
+     *         procedures that configure the channel take no such argument)
+     */
+    public Optional<String> connectRetryUnsupported() {
+        return dialect == Dialect.RDS ? Optional.of(RDS_CONNECT_RETRY) : Optional.empty();
+    }
+
+    /** Why the RDS dialect refuses {@code connectRetry(...)}. */
+    public static final String RDS_CONNECT_RETRY = "the mysql.rds_set_external_* procedures that configure the channel "
+            + "take no connect-retry argument, so connectRetry(...) cannot be applied (the server keeps its own interval, "
+            + "60 seconds by default)";
 
     /** @return the statement that starts both replication threads */
     public SqlStatement start() {

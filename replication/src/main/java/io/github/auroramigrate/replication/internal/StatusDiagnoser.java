@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Maps a replica status to the handbook's diagnoses: I/O 1236 (purged log / impossible position), 2003 and
+ * Maps a replica status to the handbook's diagnoses: I/O 1236 (purged log by position, purged GTIDs under
+ * auto-positioning, impossible position), 2003 and
  * "Connecting", authentication and TLS failures, SQL 1062 and 1032, server_id clashes, a stopped replica, and the
  * two harmless states (relay log space, query cache invalidation). Pure; stateless and thread-safe.
  */
@@ -73,7 +74,8 @@ public final class StatusDiagnoser {
         if (fatal1236 && (lower.contains("impossible position") || lower.contains("position > file size"))) {
             code = DiagnosisCode.REPLICATION_IMPOSSIBLE_POSITION;
         } else if (fatal1236 && (lower.contains("could not find first log file") || lower.contains("purged"))) {
-            code = DiagnosisCode.REPLICATION_BINLOG_PURGED;
+            // by mode: under auto-positioning the source looks transactions up by GTID, not by file
+            code = s.usesGtid() ? DiagnosisCode.REPLICATION_GTIDS_PURGED : DiagnosisCode.REPLICATION_BINLOG_PURGED;
         } else if (errno == 1593 || lower.contains("server ids") || lower.contains("server uuids")
                 || lower.contains("equal mysql server ids") || lower.contains("equal mariadb server ids")) {
             code = DiagnosisCode.REPLICATION_SERVER_ID_CONFLICT;

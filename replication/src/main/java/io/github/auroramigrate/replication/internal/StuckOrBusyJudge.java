@@ -5,20 +5,21 @@ import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.ThreadState;
 import io.github.auroramigrate.replication.stuck.ApplierSample;
 import io.github.auroramigrate.replication.stuck.ApplierThread;
-import io.github.auroramigrate.replication.stuck.ApplierTransaction;
 import io.github.auroramigrate.replication.stuck.StuckOrBusyReport;
 import io.github.auroramigrate.replication.stuck.Verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Decides stuck, busy, progressing, waiting or stopped from a series of samples, after the handbook: errors first,
- * then whether Exec_Master_Log_Pos moved, then whether the applier's InnoDB transaction keeps taking row locks and
- * writing undo entries. Pure; thread-safe.
+ * then whether the applied position (Exec_Master_Log_Pos, or Executed_Gtid_Set) moved, then what the applier's
+ * InnoDB transactions did across the whole window - grew, started, ended or waited for a lock - each judged over all
+ * its sightings, so the evidence states what was seen. Pure; thread-safe.
  */
 public final class StuckOrBusyJudge {
     /** Thread states of work that takes no InnoDB row locks but is progress (DDL). */
@@ -28,11 +29,18 @@ public final class StuckOrBusyJudge {
     private StuckOrBusyJudge() {
     }
 
-    /**
-     * @param samples at least one sample, first to last
-     * @param window  the observation window
-     */
+    /** {@link #judge(List, Duration, String)} without a worker error. */
     public static StuckOrBusyReport judge(List<ApplierSample> samples, Duration window) {
+        return judge(samples, window, null);
+    }
+
+    /**
+     * @param samples     at least one sample, first to last
+     * @param window      the observation window
+     * @param workerError the failing worker's message on a multi-threaded replica (its Last_SQL_Error is a generic
+     *                    "Coordinator stopped" text), or null
+     */
+    public static StuckOrBusyReport judge(List<ApplierSample> samples, Duration window, String workerError) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no samples");
         }
@@ -46,7 +54,10 @@ public final class StuckOrBusyJudge {
                 ev.add("I/O thread error " + s.lastIoErrno() + ": " + s.lastIoError());
             }
             if (s.lastSqlErrno() != 0) {
-                ev.add("SQL thread error " + s.lastSqlErrno() + ": " + s.lastSqlError());
+                boolean worker = workerError != null && !workerError.isBlank();
+                ev.add("SQL thread error " + s.lastSqlErrno() + ": " + (worker ? workerError
+                        + " (the failing worker, from performance_schema.replication_applier_status_by_worker)"
+                        : s.lastSqlError()));
             }
             return new StuckOrBusyReport(Verdict.FAILED, window, ev, samples);
         }
@@ -59,35 +70,36 @@ public final class StuckOrBusyJudge {
 
         Optional<BinlogPosition> from = first.status().executed();
         Optional<BinlogPosition> to = s.executed();
-        // The stable tail: the samples since the position last changed. A multi-threaded replica moves the position
-        // only at checkpoints, so it may still move early in the window and then sit on one large event.
-        int tail = samples.size() - 1;
-        while (tail > 0 && samples.get(tail - 1).status().executed().equals(to)) {
-            tail--;
-        }
-        if (from.isPresent() && to.isPresent() && to.get().compareTo(from.get()) > 0) {
-            ev.add("Exec_Master_Log_Pos moved from " + from.get() + " to " + to.get() + " in " + window);
-            ev.add("Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s));
-            if (tail < samples.size() - 1 && grew(samples.get(tail), last, ev)) {
-                ev.add(1, "then stayed at " + to.get() + " from " + samples.get(tail).offset() + " on");
-                return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
-            }
-            return new StuckOrBusyReport(Verdict.PROGRESSING, window, ev, samples);
+        boolean positionMoved = from.isPresent() && to.isPresent() && to.get().compareTo(from.get()) > 0;
+        Set<String> sourceUuids = uuids(s.retrievedGtidSet());
+        boolean gtidsMoved = !applied(s, sourceUuids).isEmpty()
+                && !applied(s, sourceUuids).equals(applied(first.status(), sourceUuids));
+        if (positionMoved || gtidsMoved) {
+            return moved(samples, window, positionMoved, gtidsMoved);
         }
         ev.add("Exec_Master_Log_Pos stayed at " + to.map(Object::toString).orElse("(none)") + " for " + window
-                + ", Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s));
-        if (grew(first, last, ev)) {
-            return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
-        }
+                + ", Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s)
+                + (s.executedGtidSet().isEmpty() ? "" : ", Executed_Gtid_Set unchanged"));
+        List<TransactionHistory> all = TransactionHistory.of(samples);
 
-        for (ApplierTransaction t : last.transactions()) {
-            if (t.waitingForLock()) {
-                ev.add("InnoDB transaction " + t.trxId() + " of replication thread " + t.threadId()
+        List<TransactionHistory> waiting = all.stream().filter(t -> t.inLast() && t.waiting()).toList();
+        if (!waiting.isEmpty()) {
+            for (TransactionHistory t : waiting) {
+                ev.add("InnoDB transaction " + t.trxId() + " of replication thread " + t.last().threadId()
                         + " is in LOCK WAIT: another transaction on the target holds the rows it needs"
-                        + (t.query().isEmpty() ? "" : " (statement: " + t.query() + ")"));
-                threadOf(last, t.threadId()).ifPresent(th -> ev.add(describe(th)));
-                return new StuckOrBusyReport(Verdict.WAITING_FOR_LOCK, window, ev, samples);
+                        + (t.last().query().isEmpty() ? "" : " (statement: " + t.last().query() + ")"));
+                threadOf(last, t.last().threadId()).ifPresent(th -> ev.add(describe(th)));
             }
+            all.stream().filter(t -> t.worked(true)).forEach(t -> ev.add("meanwhile " + t.describe()));
+            return new StuckOrBusyReport(Verdict.WAITING_FOR_LOCK, window, ev, samples);
+        }
+        List<TransactionHistory> working = all.stream().filter(t -> t.worked(true)).toList();
+        if (!working.isEmpty()) {
+            for (TransactionHistory t : working) {
+                ev.add(t.describe());
+                threadOf(last, t.last().threadId()).ifPresent(th -> ev.add(describe(th)));
+            }
+            return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
         }
         for (ApplierThread t : last.threads()) {
             if (WORKING_STATES.contains(t.state().toLowerCase(Locale.ROOT))) {
@@ -113,30 +125,80 @@ public final class StuckOrBusyJudge {
                     + "checkpoints (replica_checkpoint_period), so observe longer before calling it stuck");
         }
         ev.add("SQL thread state: '" + s.sqlState() + "'");
-        for (ApplierTransaction t : last.transactions()) {
-            ev.add("InnoDB transaction " + t.trxId() + " of thread " + t.threadId() + " did not grow: "
-                    + t.rowsLocked() + " row locks, " + t.undoEntries() + " undo log entries, state " + t.state());
-        }
+        all.forEach(t -> ev.add(t.describe()));
         last.threads().stream().filter(t -> !t.info().isEmpty()).forEach(t -> ev.add(describe(t)));
         return new StuckOrBusyReport(Verdict.STUCK, window, ev, samples);
     }
 
-    /** The handbook's proof of "busy": the applier's transaction kept acquiring row locks or writing undo entries. */
-    private static boolean grew(ApplierSample first, ApplierSample last, List<String> ev) {
-        for (ApplierTransaction end : last.transactions()) {
-            Optional<ApplierTransaction> start = first.transactions().stream()
-                    .filter(t -> t.trxId().equals(end.trxId())).findFirst();
-            if (start.isPresent() && (end.rowsLocked() > start.get().rowsLocked()
-                    || end.undoEntries() > start.get().undoEntries())) {
-                ApplierTransaction a = start.get();
-                ev.add("InnoDB transaction " + end.trxId() + " of replication thread " + end.threadId() + " (active "
-                        + end.activeSeconds() + " s) grew from " + a.rowsLocked() + " to " + end.rowsLocked()
-                        + " row locks and from " + a.undoEntries() + " to " + end.undoEntries() + " undo log entries");
-                threadOf(last, end.threadId()).ifPresent(t -> ev.add(describe(t)));
-                return true;
+    /** The position moved: progressing, unless it then stood still while the applier kept working (busy). */
+    private static StuckOrBusyReport moved(List<ApplierSample> samples, Duration window, boolean positionMoved,
+            boolean gtidsMoved) {
+        ApplierSample first = samples.get(0);
+        ApplierSample last = samples.get(samples.size() - 1);
+        ReplicaStatus s = last.status();
+        List<String> ev = new ArrayList<>();
+        if (positionMoved) {
+            ev.add("Exec_Master_Log_Pos moved from " + first.status().executed().orElseThrow() + " to "
+                    + s.executed().orElseThrow() + " in " + window);
+        }
+        Set<String> sourceUuids = uuids(s.retrievedGtidSet());
+        if (gtidsMoved) {
+            ev.add("Executed_Gtid_Set grew from " + applied(first.status(), sourceUuids) + " to "
+                    + applied(s, sourceUuids) + " (the source's GTIDs)");
+        }
+        ev.add("Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s));
+        // The stable tail: the samples since the applied state last changed. A multi-threaded replica moves the
+        // position only at checkpoints, so it may still move early in the window and then sit on one large event.
+        int tail = samples.size() - 1;
+        while (tail > 0 && sameApplied(samples.get(tail - 1).status(), s, sourceUuids)) {
+            tail--;
+        }
+        if (tail < samples.size() - 1) {
+            List<TransactionHistory> working = TransactionHistory.of(samples.subList(tail, samples.size())).stream()
+                    .filter(t -> t.worked(false)).toList();
+            if (!working.isEmpty()) {
+                ev.add(1, "then stayed at " + s.executed().map(Object::toString).orElse("(none)") + " from "
+                        + samples.get(tail).offset() + " on");
+                for (TransactionHistory t : working) {
+                    ev.add(t.describe());
+                    threadOf(last, t.last().threadId()).ifPresent(th -> ev.add(describe(th)));
+                }
+                return new StuckOrBusyReport(Verdict.BUSY, window, ev, samples);
             }
         }
-        return false;
+        TransactionHistory.of(samples).stream().filter(t -> !t.inLast()).limit(5)
+                .forEach(t -> ev.add(t.describe()));
+        return new StuckOrBusyReport(Verdict.PROGRESSING, window, ev, samples);
+    }
+
+    private static boolean sameApplied(ReplicaStatus a, ReplicaStatus b, Set<String> sourceUuids) {
+        return a.executed().equals(b.executed()) && Objects.equals(applied(a, sourceUuids), applied(b, sourceUuids));
+    }
+
+    /** The UUIDs of a GTID set text ({@code uuid[:tag]:a-b,uuid:c}), lower case. */
+    private static Set<String> uuids(String gtidSet) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String segment : gtidSet.split(",")) {
+            String uuid = segment.split(":")[0].trim().toLowerCase(Locale.ROOT);
+            if (!uuid.isEmpty()) {
+                out.add(uuid);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The part of Executed_Gtid_Set that the applier writes: the segments of the source's UUIDs (those it received).
+     * Writes made on the target itself change only the target's own UUID, which is no replication progress.
+     */
+    private static String applied(ReplicaStatus s, Set<String> sourceUuids) {
+        List<String> kept = new ArrayList<>();
+        for (String segment : s.executedGtidSet().split(",")) {
+            if (sourceUuids.contains(segment.split(":")[0].trim().toLowerCase(Locale.ROOT))) {
+                kept.add(segment.trim());
+            }
+        }
+        return String.join(",", kept);
     }
 
     private static Optional<ApplierThread> threadOf(ApplierSample s, long id) {

@@ -15,9 +15,12 @@ public enum Verdict {
     FAILED,
     /** Nothing to do: the applier has applied everything received and the I/O thread waits for new events. */
     CAUGHT_UP,
-    /** The applied source position moved during the window. */
+    /** The applied source position (or Executed_Gtid_Set) moved during the window. */
     PROGRESSING,
-    /** The position did not move, but the applier's transaction kept acquiring row locks or writing undo entries. */
+    /**
+     * The position did not move (or stopped moving), but the applier works: one of its transactions kept acquiring
+     * row locks or writing undo entries, started inside the window, or ended inside it; or a DDL statement runs.
+     */
     BUSY,
     /** The position did not move because the applier waits for a row lock held by another transaction. */
     WAITING_FOR_LOCK,

@@ -140,7 +140,45 @@ class DialectSqlTest {
         assertThat(s.remediesRestartThemselves()).isTrue();
         assertThatThrownBy(s::stopApplier).isInstanceOfSatisfying(ReplicationException.class,
                 e -> assertThat(e.code()).isEqualTo(DiagnosisCode.REPLICATION_UNSUPPORTED));
-        assertThatThrownBy(() -> s.setGtidPurged(GtidSet.of("0-1-1"), true)).isInstanceOf(ReplicationException.class);
+        // Aurora MySQL 2 has no mysql.rds_gtid_purged: refused, naming the position start
+        assertThatThrownBy(() -> s.setGtidPurged(GtidSet.of("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5"), true))
+                .isInstanceOfSatisfying(ReplicationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(DiagnosisCode.REPLICATION_UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("mysql.rds_gtid_purged", "Aurora MySQL 3", "startAt(BinlogPosition)");
+                });
+        // ... nor, here, mysql.rds_skip_transaction_with_gtid: refused, naming what can skip
+        assertThatThrownBy(() -> s.skipGtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:23"))
+                .isInstanceOfSatisfying(ReplicationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(DiagnosisCode.REPLICATION_UNSUPPORTED);
+                    assertThat(e.getMessage()).contains("rds_skip_repl_error", "rds_set_master_auto_position(0)");
+                });
+        assertThat(s.connectRetryUnsupported()).hasValueSatisfying(why -> assertThat(why).contains("connect-retry"));
+    }
+
+    @Test
+    void aurora3StartsFromGtidsAndSkipsByGtidThroughTheDocumentedProcedures() {
+        DialectSql s = rds("8.0.31", Map.of("rds_set_external_source", 7, "rds_gtid_purged", 1,
+                "rds_skip_transaction_with_gtid", 1));
+        SqlStatement purged = s.setGtidPurged(GtidSet.of("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5"), false).get(0);
+        assertThat(purged.sql()).isEqualTo("CALL mysql.rds_gtid_purged(?)");
+        assertThat(purged.params()).containsExactly("+3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5");
+        SqlStatement skip = s.skipGtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:23").get(0);
+        assertThat(skip.sql()).isEqualTo("CALL mysql.rds_skip_transaction_with_gtid(?)");
+        assertThat(skip.params()).containsExactly("3e11fa47-71ca-11e1-9e33-c80aa9429562:23");
+        assertThatThrownBy(() -> s.skipGtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:23'; DROP TABLE t; --"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.skipGtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:0"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void mysqlSkipsByGtidWithAnEmptyTransaction() {
+        assertThat(sql("8.0.31").skipGtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:tag_1:7")).extracting(SqlStatement::sql)
+                .containsExactly("SET GTID_NEXT = '3e11fa47-71ca-11e1-9e33-c80aa9429562:tag_1:7'", "BEGIN", "COMMIT",
+                        "SET GTID_NEXT = 'AUTOMATIC'");
+        assertThat(sql("8.0.31").connectRetryUnsupported()).isEmpty();
+        assertThatThrownBy(() -> sql("11.4.5-MariaDB-log").skipGtid("3e11fa47-71ca-11e1-9e33-c80aa9429562:7"))
+                .isInstanceOf(ReplicationException.class);
     }
 
     @Test

@@ -59,6 +59,24 @@ class StatusDiagnoserTest {
     }
 
     @Test
+    void io1236UnderGtidAutoPositioningIsPurgedGtidsNotAPurgedFile() {
+        Map<String, String> m = healthy();
+        m.put("Slave_IO_Running", "No");
+        m.put("Auto_Position", "1");
+        m.put("Last_IO_Errno", "13114");
+        m.put("Last_IO_Error", "Got fatal error 1236 from source when reading data from binary log: 'Cannot replicate "
+                + "because the source purged required binary logs. Replicate the missing transactions from elsewhere, or "
+                + "provision a new replica from backup. ... the missing transactions are "
+                + "'3e11fa47-71ca-11e1-9e33-c80aa9429562:6-10''");
+        assertThat(codes(m)).containsExactly(DiagnosisCode.REPLICATION_GTIDS_PURGED);
+        Diagnosis d = StatusDiagnoser.diagnose(ReplicaStatus.fromRow(m), null, "t").get(0);
+        assertThat(d.message()).contains("3e11fa47-71ca-11e1-9e33-c80aa9429562:6-10");
+        assertThat(d.remedy()).contains("new dump").doesNotContain("skipToNextLogFile()");
+        m.put("Auto_Position", "0");
+        assertThat(codes(m)).containsExactly(DiagnosisCode.REPLICATION_BINLOG_PURGED);
+    }
+
+    @Test
     void io1236ImpossiblePosition() {
         Map<String, String> m = healthy();
         m.put("Slave_IO_Running", "No");

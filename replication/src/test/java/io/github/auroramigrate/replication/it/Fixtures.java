@@ -152,6 +152,117 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Every row of every base table of {@code db}, as the server's text (null for NULL), ordered by all columns: the
+     * exact content, for comparing source and target row by row.
+     */
+    public static Map<String, List<List<String>>> rows(Connection c, String db) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_NAME FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+            ps.setString(1, db);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        Map<String, List<List<String>>> out = new TreeMap<>();
+        try (Statement st = c.createStatement()) {
+            for (String table : tables) {
+                List<List<String>> rows = new ArrayList<>();
+                int n;
+                try (ResultSet rs = st.executeQuery("SELECT * FROM `" + db + "`.`" + table + "` LIMIT 0")) {
+                    n = rs.getMetaData().getColumnCount();
+                }
+                StringBuilder order = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    order.append(i == 1 ? "" : ", ").append(i);
+                }
+                try (ResultSet rs = st.executeQuery("SELECT * FROM `" + db + "`.`" + table + "` ORDER BY " + order)) {
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>(n);
+                        for (int i = 1; i <= n; i++) {
+                            row.add(rs.getString(i));
+                        }
+                        rows.add(row);
+                    }
+                }
+                out.put(table, rows);
+            }
+        }
+        return out;
+    }
+
+    /** Asserts that every table of {@code db} holds exactly the same rows on both servers (read as root). */
+    public static void assertSameRows(TestServer source, TestServer target, String db) throws SQLException {
+        Map<String, List<List<String>>> s;
+        Map<String, List<List<String>>> t;
+        try (Connection cs = source.rootConnection(); Connection ct = target.rootConnection()) {
+            s = rows(cs, db);
+            t = rows(ct, db);
+        }
+        assertThat(t.keySet()).as("tables of %s on the target", db).isEqualTo(s.keySet());
+        for (String table : s.keySet()) {
+            assertThat(t.get(table)).as("rows of %s.%s on the target vs the source", db, table)
+                    .containsExactlyElementsOf(s.get(table));
+        }
+        assertThat(s.values().stream().mapToInt(List::size).sum()).as("rows compared").isPositive();
+    }
+
+    /**
+     * Marks {@code gtids} applied on the target as root, the way a person does by hand
+     * ({@code SET GLOBAL gtid_purged = '+...'} with what the target lacks), so that auto-positioning starts after them.
+     */
+    public static void markAppliedAsRoot(TestServer target, String gtids) {
+        String missing = target.queryString("SELECT GTID_SUBTRACT('" + gtids + "', @@GLOBAL.gtid_executed)").orElse("");
+        if (!missing.isBlank()) {
+            target.execute("SET GLOBAL gtid_purged = '+" + missing + "'");
+        }
+    }
+
+    /** Asserts that the target has executed every GTID the source has (so also any skipped one). */
+    public static void assertEverySourceGtidExecuted(TestServer source, TestServer target) {
+        String executed = source.queryString("SELECT @@GLOBAL.gtid_executed").orElseThrow();
+        assertThat(target.queryString("SELECT GTID_SUBSET('" + executed + "', @@GLOBAL.gtid_executed)"))
+                .as("every source GTID is executed on the target").contains("1");
+    }
+
+    /** Stops and forgets whatever replication an earlier test left on a target (as root). */
+    public static void resetReplicaAsRoot(TestServer target) {
+        boolean v8 = !target.kind().isMariaDb() && target.version().startsWith("8");
+        target.execute(v8 ? "STOP REPLICA" : "STOP SLAVE", v8 ? "RESET REPLICA ALL" : "RESET SLAVE ALL");
+    }
+
+    /**
+     * The end of a migration test: configures and starts {@code repl}, lets the writer commit 100 more writes, stops
+     * it, waits until the target has applied everything, compares every row of {@code db}, and resets replication.
+     */
+    public static void replicateToTheEnd(Replication repl, Writer writer, TestServer source, TestServer target,
+            String db) throws Exception {
+        try {
+            repl.configure();
+            repl.start();
+            awaitWrites(writer, 100, Duration.ofSeconds(60));
+            writer.stop();
+            repl.awaitCaughtUp(Duration.ofSeconds(60));
+            assertSameRows(source, target, db);
+        } finally {
+            repl.reset();
+        }
+    }
+
+    /** Waits until the writer has committed {@code more} writes beyond what it had. */
+    public static void awaitWrites(Writer writer, long more, Duration timeout) {
+        long goal = writer.ops() + more;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (writer.ops() < goal) {
+            assertThat(System.nanoTime()).as("writer did not reach %s writes within %s", goal, timeout)
+                    .isLessThan(deadline);
+            sleep(20);
+        }
+    }
+
     /** Polls the status until {@code condition} holds, failing after {@code timeout}. */
     public static ReplicaStatus awaitStatus(Replication repl, Duration timeout, Predicate<ReplicaStatus> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

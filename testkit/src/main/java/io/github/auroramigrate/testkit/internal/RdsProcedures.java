@@ -8,6 +8,8 @@ import java.util.Map;
  * {@code CREATE PROCEDURE} statements for the emulated {@code mysql.rds_*} procedures, with the
  * argument lists AWS documents for Aurora MySQL. Version 2 gets the {@code _master} names, version 3
  * the {@code _source} names and, for code written against version 2, the {@code _master} names too.
+ * Both get {@code rds_skip_transaction_with_gtid(gtid_to_skip)}; version 3 also
+ * {@code rds_gtid_purged(gtid_set)} (AWS: Aurora MySQL 3.04 and higher).
  */
 final class RdsProcedures {
     private RdsProcedures() {
@@ -139,6 +141,32 @@ final class RdsProcedures {
             + "  SET SESSION binlog_format = UPPER(format);\n"
             + "END";
 
+    // AWS: CALL mysql.rds_gtid_purged(gtid_set) replaces gtid_purged, CALL mysql.rds_gtid_purged('+gtid_set') appends
+    // (Aurora MySQL 3.04 and higher); the server checks the set as it does for SET GLOBAL gtid_purged.
+    private static final String GTID_PURGED =
+            "(IN gtid_set LONGTEXT)\n"
+            + "BEGIN\n"
+            + "  IF gtid_set IS NULL THEN\n"
+            + "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'gtid_set must not be NULL';\n"
+            + "  END IF;\n"
+            + "  SET GLOBAL gtid_purged = gtid_set;\n"
+            + "END";
+
+    // AWS: CALL mysql.rds_skip_transaction_with_gtid(gtid_to_skip) (Aurora MySQL 2 and 3): commits an empty
+    // transaction with that GTID, so the applier skips the source's transaction when it comes to it.
+    private static final String SKIP_WITH_GTID =
+            "(IN gtid_to_skip VARCHAR(255))\n"
+            + "BEGIN\n"
+            + "  DECLARE EXIT HANDLER FOR SQLEXCEPTION BEGIN ROLLBACK; SET GTID_NEXT = 'AUTOMATIC'; RESIGNAL; END;\n"
+            + "  IF gtid_to_skip IS NULL OR gtid_to_skip NOT LIKE '%:%' THEN\n"
+            + "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'gtid_to_skip must be one GTID, uuid:number';\n"
+            + "  END IF;\n"
+            + "  SET GTID_NEXT = gtid_to_skip;\n"
+            + "  START TRANSACTION;\n"
+            + "  COMMIT;\n"
+            + "  SET GTID_NEXT = 'AUTOMATIC';\n"
+            + "END";
+
     /** All statements to create the procedures of Aurora MySQL version 3 ({@code v3}) or version 2. */
     static List<String> create(boolean v3, String owner) {
         Map<String, String> d = v3
@@ -163,6 +191,7 @@ final class RdsProcedures {
         add(out, owner, d, "rds_show_configuration", SHOW_CONFIGURATION);
         add(out, owner, d, "rds_kill", KILL);
         add(out, owner, d, "rds_kill_query", KILL_QUERY);
+        add(out, owner, d, "rds_skip_transaction_with_gtid", SKIP_WITH_GTID);
         if (v3) {
             add(out, owner, d, "rds_set_external_source", SET_EXTERNAL);
             add(out, owner, d, "rds_set_external_source_with_auto_position", SET_EXTERNAL_AUTO);
@@ -170,6 +199,7 @@ final class RdsProcedures {
             add(out, owner, d, "rds_reset_external_source", RESET);
             add(out, owner, d, "rds_next_source_log", NEXT_LOG.replace("{ARG}", "curr_source_log"));
             add(out, owner, d, "rds_start_replication_until", START_UNTIL);
+            add(out, owner, d, "rds_gtid_purged", GTID_PURGED);
         } else {
             add(out, owner, d, "rds_disable_session_binlog", SESSION_BINLOG.replace("{ONOFF}", "0"));
             add(out, owner, d, "rds_enable_session_binlog", SESSION_BINLOG.replace("{ONOFF}", "1"));
