@@ -1,6 +1,7 @@
 package io.github.auroramigrate.testkit.fidelity;
 
 import io.github.auroramigrate.testkit.fidelity.internal.RowComparer;
+import io.github.auroramigrate.testkit.fidelity.internal.SqlText;
 import io.github.auroramigrate.testkit.fidelity.internal.TableRows;
 
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Compares two {@link SchemaSnapshot}s exactly: every object, every aspect of its definition and every row,
@@ -29,12 +31,17 @@ import java.util.TreeSet;
  * plus, here: {@code definer} aspects are skipped unless {@link Builder#ignoreDefiners(boolean)
  * ignoreDefiners(false)}; values of a column whose type differs between the sides compare integers with
  * decimals by value, FLOAT with DOUBLE when the float widens exactly, and a string with a JSON document when
- * it parses to it; and a missing object or column is one difference (its aspects are not listed). Everything
- * else that differs is reported, unless it matches a declared {@link ExpectedDifference}.
+ * it parses to it; a missing object or column is one difference (its aspects are not listed); and between a
+ * MariaDB and a MySQL snapshot, expressions (view definitions, CHECK clauses, generated columns, expression
+ * defaults, ON UPDATE, index expressions, partitioning) are compared without grouping parentheses
+ * ({@link SqlText#withoutGroupingParens}: MySQL prints a pair around every operator, MariaDB only where
+ * needed). Everything else that differs is reported, unless it matches a declared {@link ExpectedDifference}.
  *
  * <p>Immutable and thread-safe.
  */
 public final class SchemaComparison {
+    private static final Pattern EXPRESSION_ASPECTS = Pattern.compile(
+            "definition|check .*|column .* (generated|default|extra)|index .*|partitioning|partition .*");
     private final boolean ignoreDefiners;
     private final boolean compareRows;
     private final List<ExpectedDifference> expected;
@@ -68,7 +75,7 @@ public final class SchemaComparison {
             if (e == null || a == null) {
                 all.add(new Difference(o, "object", e == null ? Difference.ABSENT : "present", a == null ? Difference.ABSENT : "present"));
             } else {
-                compareAspects(o, e, a, all);
+                compareAspects(o, e, a, all, isMariaDb(expectedSide) != isMariaDb(actualSide));
             }
         }
         if (compareRows) {
@@ -87,7 +94,12 @@ public final class SchemaComparison {
         return new SchemaDiff(expectedSide.toString(), actualSide.toString(), open, accepted);
     }
 
-    private void compareAspects(SchemaObject o, SortedMap<String, String> e, SortedMap<String, String> a, List<Difference> out) {
+    private static boolean isMariaDb(SchemaSnapshot s) {
+        return s.serverVersion().contains("MariaDB");
+    }
+
+    private void compareAspects(SchemaObject o, SortedMap<String, String> e, SortedMap<String, String> a, List<Difference> out,
+                                boolean acrossFlavours) {
         TreeMap<String, String[]> both = new TreeMap<>();
         e.forEach((k, v) -> both.computeIfAbsent(k, x -> new String[2])[0] = v);
         a.forEach((k, v) -> both.computeIfAbsent(k, x -> new String[2])[1] = v);
@@ -102,6 +114,10 @@ public final class SchemaComparison {
             }
             String ev = x.getValue()[0];
             String av = x.getValue()[1];
+            if (ev != null && av != null && acrossFlavours && EXPRESSION_ASPECTS.matcher(aspect).matches()
+                    && SqlText.withoutGroupingParens(ev).equals(SqlText.withoutGroupingParens(av))) {
+                continue;
+            }
             if (!Objects.equals(ev, av)) {
                 if (ev == null || av == null) {
                     missingParents.add(aspect);

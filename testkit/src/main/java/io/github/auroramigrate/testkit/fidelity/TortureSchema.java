@@ -104,7 +104,9 @@ import java.util.Objects;
  *       {@code json_valid} CHECK), which the snapshot reads as JSON;</li>
  *   <li>all: sequences and system-versioned tables (MariaDB), tablespaces, accounts and grants, DEFINERs
  *       other than the creating user (an Aurora target refuses them; tests add those themselves), spatial
- *       reference systems created by the user.</li>
+ *       reference systems created by the user, and 4-byte characters in ENUM/SET member names (every server
+ *       keeps those definitions in utf8mb3 and prints such a character as {@code ?} in {@code SHOW CREATE
+ *       TABLE}, so no logical dump can carry it; 4-byte characters are in the values instead).</li>
  * </ul>
  *
  * <p>Instances are immutable and thread-safe; creating one runs its statements on one connection, changing

@@ -27,7 +27,10 @@ import java.util.Set;
  *       {@code 'a\'b'});</li>
  *   <li>{@code now()}, {@code current_timestamp()}, {@code localtime()}, {@code localtimestamp()} (and the
  *       forms without parentheses) are all {@code current_timestamp}; likewise {@code curdate} /
- *       {@code current_date} and {@code curtime} / {@code current_time};</li>
+ *       {@code current_date} and {@code curtime} / {@code current_time}; the function synonyms
+ *       {@code ucase}/{@code upper}, {@code lcase}/{@code lower}, {@code character_length}/{@code char_length},
+ *       {@code substr}/{@code mid}/{@code substring} are one name (MariaDB prints {@code upper()} as
+ *       {@code ucase()});</li>
  *   <li>parentheses around the whole expression are dropped ({@code ((a > 0))} = {@code a > 0}).</li>
  * </ol>
  */
@@ -70,6 +73,9 @@ public final class SqlText {
                         String syn = TIMESTAMP_SYNONYMS.contains(name) ? "current_timestamp"
                                 : DATE_SYNONYMS.contains(name) ? "curdate"
                                 : TIME_SYNONYMS.contains(name) ? "curtime" : null;
+                        if (syn == null && next != null && next.isPunct("(")) {
+                            name = FUNCTION_SYNONYMS.getOrDefault(name, name);
+                        }
                         if (syn != null) {
                             name = syn;
                             if (next != null && next.isPunct("(") && i + 2 < tokens.size() && tokens.get(i + 2).isPunct(")")) {
@@ -107,6 +113,44 @@ public final class SqlText {
             out = out.subList(1, out.size() - 1);
         }
         return out;
+    }
+
+    private static final Set<String> GROUPING_AFTER = Set.of("where", "on", "and", "or", "not", "xor", "select",
+            "having", "when", "then", "else", "by", "distinct", "return", "set", "between", "like", "is", "case", "as");
+    private static final Map<String, String> FUNCTION_SYNONYMS = Map.of("ucase", "upper", "lcase", "lower",
+            "character_length", "char_length", "substr", "substring", "mid", "substring");
+
+    /**
+     * A canonical expression without grouping parentheses: a {@code (} that does not follow a function name,
+     * an identifier or a list keyword ({@code in}, {@code exists}, {@code values}, ...) is dropped with its
+     * match. MySQL prints one pair around every operator ({@code where (a > 0)}), MariaDB only where needed,
+     * so expressions of the two flavours are compared in this form. (Only used across flavours: a change of
+     * operator grouping alone is then not seen in the text; a view's rows still show it.)
+     */
+    public static String withoutGroupingParens(String canonical) {
+        List<Token> t = SqlTokens.tokenize(canonical);
+        boolean[] drop = new boolean[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            if (!t.get(i).isPunct("(")) {
+                continue;
+            }
+            Token prev = i == 0 ? null : t.get(i - 1);
+            boolean grouping = prev == null
+                    || (prev.type() == Type.PUNCT && !prev.isPunct(")"))
+                    || (prev.type() == Type.WORD && GROUPING_AFTER.contains(prev.text().toLowerCase(Locale.ROOT)));
+            int close = SqlTokens.matchingParen(t, i);
+            if (grouping && close > 0) {
+                drop[i] = true;
+                drop[close] = true;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            if (!drop[i]) {
+                out.add(t.get(i).text());
+            }
+        }
+        return String.join(" ", out);
     }
 
     /** A string literal in one canonical spelling. */
