@@ -1,5 +1,6 @@
 package io.github.auroramigrate.testkit.fidelity;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -19,17 +20,17 @@ import java.util.regex.Pattern;
  *
  * <p>A declaration matches a {@link Difference} when each of its parts that is set matches: the object's
  * kind, the object's name, the aspect (a regular expression over the whole aspect name), the expected value
- * and the actual value (exact text). Immutable and thread-safe.
+ * and the actual value (exact text, or regular expressions with {@link #matching}). Immutable and thread-safe.
  */
 public final class ExpectedDifference {
     private final SchemaObject.Kind kind;
     private final String name;
     private final Pattern aspect;
-    private final String expected;
-    private final String actual;
+    private final Pattern expected;
+    private final Pattern actual;
     private final String reason;
 
-    private ExpectedDifference(SchemaObject.Kind kind, String name, Pattern aspect, String expected, String actual,
+    private ExpectedDifference(SchemaObject.Kind kind, String name, Pattern aspect, Pattern expected, Pattern actual,
                                String reason) {
         this.kind = kind;
         this.name = name;
@@ -52,7 +53,43 @@ public final class ExpectedDifference {
      */
     public static ExpectedDifference of(SchemaObject.Kind kind, String name, String aspect, String expected,
                                         String actual, String reason) {
-        return new ExpectedDifference(kind, name, Pattern.compile(aspect), expected, actual, reason);
+        return new ExpectedDifference(kind, name, Pattern.compile(aspect), literal(expected), literal(actual), reason);
+    }
+
+    /**
+     * Like {@link #of}, with regular expressions (each matching the whole value) for the values too.
+     *
+     * @throws java.util.regex.PatternSyntaxException if a pattern is not a regular expression
+     */
+    public static ExpectedDifference matching(SchemaObject.Kind kind, String name, String aspect, String expectedRegex,
+                                              String actualRegex, String reason) {
+        return new ExpectedDifference(kind, name, Pattern.compile(aspect),
+                expectedRegex == null ? null : Pattern.compile(expectedRegex),
+                actualRegex == null ? null : Pattern.compile(actualRegex), reason);
+    }
+
+    private static Pattern literal(String value) {
+        return value == null ? null : Pattern.compile(Pattern.quote(value));
+    }
+
+    /**
+     * MariaDB's JSON column {@code table.column} (LONGTEXT utf8mb4_bin with a {@code json_valid} CHECK named
+     * after the column) became a MySQL JSON column: exactly its type, charset, collation and CHECK. Its values
+     * compare as documents on both sides, so rows need no declaration.
+     */
+    public static List<ExpectedDifference> mariaDbJsonColumn(String table, String column) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(column, "column");
+        String c = "column `" + column.replace("`", "``") + "` ";
+        String why = "MariaDB JSON " + table + "." + column + " becomes MySQL JSON";
+        String check = "json_valid ( " + (column.matches("[A-Za-z0-9_$]+") ? column.toLowerCase(java.util.Locale.ROOT)
+                : "`" + column.toLowerCase(java.util.Locale.ROOT).replace("`", "``") + "`") + " )";
+        return List.of(
+                of(SchemaObject.Kind.TABLE, table, Pattern.quote(c + "type"), "longtext", "json", why),
+                of(SchemaObject.Kind.TABLE, table, Pattern.quote(c + "charset"), "utf8mb4", Difference.ABSENT, why),
+                of(SchemaObject.Kind.TABLE, table, Pattern.quote(c + "collation"), "utf8mb4_bin", Difference.ABSENT, why),
+                of(SchemaObject.Kind.TABLE, table, Pattern.quote("check `" + column.replace("`", "``") + "`"), check,
+                        Difference.ABSENT, why));
     }
 
     /** Any table's engine {@code from} became {@code to} (e.g. MyISAM to InnoDB). */
@@ -75,7 +112,10 @@ public final class ExpectedDifference {
         return of(null, null, "(.* )?charset|character_set_client", from, to, "charset " + from + " becomes " + to);
     }
 
-    /** Column type {@code from} became {@code to} in any table (types as snapshots print them, e.g. {@code int}). */
+    /**
+     * Column type {@code from} became {@code to} in any table (types as snapshots print them, e.g. {@code int}).
+     * The column's charset and collation are aspects of their own and need their own declarations.
+     */
     public static ExpectedDifference columnType(String from, String to) {
         return of(SchemaObject.Kind.TABLE, null, "column `.*` type", from, to, "type " + from + " becomes " + to);
     }
@@ -96,8 +136,8 @@ public final class ExpectedDifference {
         return (kind == null || kind == d.object().kind())
                 && (name == null || name.equals(d.object().name()))
                 && aspect.matcher(d.aspect()).matches()
-                && (expected == null || expected.equals(d.expected()))
-                && (actual == null || actual.equals(d.actual()));
+                && (expected == null || expected.matcher(d.expected()).matches())
+                && (actual == null || actual.matcher(d.actual()).matches());
     }
 
     /** Why the difference is intended. */

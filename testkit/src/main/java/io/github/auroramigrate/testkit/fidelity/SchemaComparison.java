@@ -157,6 +157,12 @@ public final class SchemaComparison {
         }
 
         /** Declares intended differences; may be called many times. */
+        public Builder expect(java.util.Collection<ExpectedDifference> differences) {
+            differences.forEach(this::expect);
+            return this;
+        }
+
+        /** Declares intended differences; may be called many times. */
         public Builder expect(ExpectedDifference... differences) {
             for (ExpectedDifference d : differences) {
                 expected.add(Objects.requireNonNull(d, "expected difference"));

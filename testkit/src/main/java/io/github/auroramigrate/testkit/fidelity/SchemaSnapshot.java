@@ -82,7 +82,9 @@ import java.util.TreeSet;
  *   <li>index visibility: MySQL's {@code INVISIBLE} and MariaDB's {@code IGNORED} are both {@code invisible};
  *       MySQL 8.0's generated column EXTRA {@code VIRTUAL GENERATED} / MariaDB's {@code PERSISTENT} are
  *       {@code VIRTUAL} / {@code STORED};</li>
- *   <li>event status {@code REPLICA_SIDE_DISABLED} = {@code SLAVESIDE_DISABLED}.</li>
+ *   <li>event status {@code REPLICA_SIDE_DISABLED} = {@code SLAVESIDE_DISABLED};</li>
+ *   <li>foreign key rules: {@code NO ACTION} = {@code RESTRICT} (InnoDB treats them alike; 5.7 reports an
+ *       unspecified ON UPDATE as RESTRICT, 8.0 as NO ACTION).</li>
  * </ol>
  * Not read: accounts and grants, statistics (TABLE_ROWS, cardinality), creation times, ORIGINATOR of
  * events, tablespaces.

@@ -59,13 +59,38 @@ class CosmeticDifferencesIT {
     }
 
     private static SchemaSnapshot build(ServerKind kind, boolean json) {
+        return build(kind, logicalSchema(json));
+    }
+
+    private static SchemaSnapshot build(ServerKind kind, List<String> statements) {
         TestServer server = TestServers.shared(kind);
         String db = server.createSchema("cosmetic_" + kind.name().toLowerCase(java.util.Locale.ROOT));
         List<String> sql = new ArrayList<>();
         sql.add("USE `" + db + "`");
-        sql.addAll(logicalSchema(json));
+        sql.addAll(statements);
         server.execute(sql.toArray(String[]::new));
         return SchemaSnapshot.of(server, db);
+    }
+
+    @Test
+    void mariaDbJsonBecomingMysqlJsonIsFourDeclaredDifferencesAndEqualDocuments() {
+        List<String> sql = List.of("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
+                "CREATE TABLE j (id INT NOT NULL PRIMARY KEY, doc JSON)",
+                // MariaDB keeps this text as written; MySQL stores a binary document and prints it normalised
+                "INSERT INTO j VALUES (1, '{\"b\": [1, 2.50, 1e300, \"t\\\\u00e9\"],  \"a\": {\"y\": true, \"x\": null}}'),"
+                        + " (2, '18446744073709551615'), (3, NULL), (4, '[]')");
+        SchemaSnapshot onMaria = build(ServerKind.MARIADB_114, sql);
+        SchemaSnapshot on80 = build(ServerKind.MYSQL_80, sql);
+        SchemaDiff undeclared = SchemaComparison.compare(onMaria, on80);
+        assertThat(undeclared.differences()).extracting(Difference::aspect)
+                .containsExactly("check `doc`", "column `doc` charset", "column `doc` collation", "column `doc` type");
+        SchemaDiff declared = SchemaComparison.builder().expect(ExpectedDifference.mariaDbJsonColumn("j", "doc")).build()
+                .diff(onMaria, on80);
+        declared.assertEqual();
+        assertThat(declared.accepted()).hasSize(4);
+        // the declaration is for that column only
+        assertThat(SchemaComparison.builder().expect(ExpectedDifference.mariaDbJsonColumn("j", "other")).build()
+                .diff(onMaria, on80).differences()).hasSize(4);
     }
 
     @Test

@@ -36,12 +36,19 @@ class DamageIsReportedIT {
         });
     }
 
+    private static String copyOf(Fixture f, String prefix) throws Exception {
+        String copy = f.server().createSchema(prefix);
+        try (Connection c = f.server().rootConnection()) {
+            ManualCopy.copy(c, f.schema(), copy);
+        }
+        return copy;
+    }
+
     /** Copies the torture schema, runs {@code damage} in the copy (as default database) and compares. */
     private static SchemaDiff damaged(ServerKind kind, String... damage) throws Exception {
         Fixture f = fixture(kind);
-        String copy = f.server().createSchema("damaged");
+        String copy = copyOf(f, "damaged");
         try (Connection c = f.server().rootConnection()) {
-            ManualCopy.copy(c, f.schema(), copy);
             try (var st = c.createStatement()) {
                 st.execute("USE `" + copy + "`");
                 for (String sql : damage) {
@@ -155,10 +162,7 @@ class DamageIsReportedIT {
     @EnumSource(ServerKind.class)
     void declaredExpectedDifferencesAreAcceptedAndOnlyThose(ServerKind kind) throws Exception {
         Fixture f = fixture(kind);
-        String copy = f.server().createSchema("declared");
-        try (Connection c = f.server().rootConnection()) {
-            ManualCopy.copy(c, f.schema(), copy);
-        }
+        String copy = copyOf(f, "declared");
         f.server().execute("ALTER TABLE `" + copy + "`.collations MODIFY c_general VARCHAR(20) CHARACTER SET utf8mb4"
                 + " COLLATE utf8mb4_unicode_ci", "DROP EVENT `" + copy + "`.ev_at_disabled");
         SchemaSnapshot actual = SchemaSnapshot.of(f.server(), copy);
@@ -181,10 +185,7 @@ class DamageIsReportedIT {
     @EnumSource(ServerKind.class)
     void engineChangeNeedsADeclaration(ServerKind kind) throws Exception {
         Fixture f = fixture(kind);
-        String copy = f.server().createSchema("engine");
-        try (Connection c = f.server().rootConnection()) {
-            ManualCopy.copy(c, f.schema(), copy);
-        }
+        String copy = copyOf(f, "engine");
         f.server().execute("ALTER TABLE `" + copy + "`.legacy_myisam ENGINE=InnoDB");
         SchemaSnapshot actual = SchemaSnapshot.of(f.server(), copy);
         SchemaDiff undeclared = SchemaComparison.compare(f.snapshot(), actual);
@@ -203,10 +204,7 @@ class DamageIsReportedIT {
     @EnumSource(ServerKind.class)
     void definersAreComparedOnlyWhenAskedFor(ServerKind kind) throws Exception {
         Fixture f = fixture(kind);
-        String copy = f.server().createSchema("definer");
-        try (Connection c = f.server().rootConnection()) {
-            ManualCopy.copy(c, f.schema(), copy);
-        }
+        String copy = copyOf(f, "definer");
         f.server().execute("CREATE USER IF NOT EXISTS 'fidelity_other'@'%'", "USE `" + copy + "`", ROUTINE_SESSION,
                 ROUTINE_NAMES, "DROP FUNCTION `f$$x`",
                 "CREATE DEFINER = 'fidelity_other'@'%' FUNCTION `f$$x`() RETURNS INT DETERMINISTIC NO SQL RETURN 1");

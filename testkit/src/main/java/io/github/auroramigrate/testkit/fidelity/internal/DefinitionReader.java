@@ -138,7 +138,7 @@ public final class DefinitionReader {
             String[] sc = show("SHOW CREATE TABLE " + qualified(name));
             SqlText.CreateTable ct = SqlText.createTable(sc[2]);
             creates.put(name, ct);
-            put(m, "auto_increment", ct.autoIncrement() == null ? null : ct.autoIncrement().toString());
+            put(m, "auto_increment", ct.autoIncrement() == null ? null : Long.toUnsignedString(ct.autoIncrement()));
             for (Map.Entry<String, String> e : ct.checks().entrySet()) {
                 String clause = e.getValue();
                 String suffix = clause.endsWith(" not enforced") ? " not enforced" : "";
@@ -332,7 +332,8 @@ public final class DefinitionReader {
             String text = "(" + parts.stream().map(p -> Names.quoteId(p.get("COLUMN_NAME"))).collect(Collectors.joining(", "))
                     + ") REFERENCES " + ref + " ("
                     + parts.stream().map(p -> Names.quoteId(p.get("REFERENCED_COLUMN_NAME"))).collect(Collectors.joining(", "))
-                    + ") ON UPDATE " + f.get("UPDATE_RULE") + " ON DELETE " + f.get("DELETE_RULE");
+                    + ") ON UPDATE " + Names.foreignKeyRule(f.get("UPDATE_RULE"))
+                    + " ON DELETE " + Names.foreignKeyRule(f.get("DELETE_RULE"));
             obj(Kind.TABLE, f.get("TABLE_NAME")).put("foreign key " + Names.quoteId(f.get("CONSTRAINT_NAME")), text);
         }
     }

@@ -26,7 +26,8 @@ public final class Names {
 
     /**
      * A column or parameter type: lower case, integer display widths dropped unless ZEROFILL (MySQL 8.0.19+
-     * no longer prints them), {@code year(4)} is {@code year}, {@code utf8} is {@code utf8mb3}.
+     * no longer prints them), {@code year(4)} is {@code year}, {@code integer} is {@code int},
+     * {@code geomcollection} (MySQL 8.0) is {@code geometrycollection}, {@code utf8} is {@code utf8mb3}.
      */
     public static String type(String columnType) {
         if (columnType == null) {
@@ -36,7 +37,7 @@ public final class Names {
         if (!t.contains("zerofill")) {
             t = INT_WIDTH.matcher(t).replaceAll("$1");
         }
-        t = t.replace("year(4)", "year").replace("integer", "int");
+        t = t.replace("year(4)", "year").replace("integer", "int").replace("geomcollection", "geometrycollection");
         return UTF8.matcher(t).replaceAll("utf8mb3");
     }
 
@@ -51,6 +52,12 @@ public final class Names {
         return Arrays.stream(mode.toUpperCase(Locale.ROOT).split(","))
                 .map(String::strip).filter(s -> !s.isEmpty() && !s.equals("NO_AUTO_CREATE_USER"))
                 .collect(Collectors.toCollection(TreeSet::new)).stream().collect(Collectors.joining(","));
+    }
+
+    /** A foreign key rule: {@code NO ACTION} is {@code RESTRICT} (InnoDB treats them alike; 5.7 and 8.0 report an
+     *  unspecified rule differently). */
+    public static String foreignKeyRule(String rule) {
+        return "NO ACTION".equals(rule) ? "RESTRICT" : rule;
     }
 
     /** Backtick-quotes an identifier for SQL text. */

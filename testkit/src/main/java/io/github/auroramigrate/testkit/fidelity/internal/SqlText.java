@@ -30,7 +30,7 @@ import java.util.Set;
  *       {@code current_date} and {@code curtime} / {@code current_time}; the function synonyms
  *       {@code ucase}/{@code upper}, {@code lcase}/{@code lower}, {@code character_length}/{@code char_length},
  *       {@code substr}/{@code mid}/{@code substring} are one name (MariaDB prints {@code upper()} as
- *       {@code ucase()});</li>
+ *       {@code ucase()}); the operator {@code a MOD b} is {@code a % b};</li>
  *   <li>parentheses around the whole expression are dropped ({@code ((a > 0))} = {@code a > 0}).</li>
  * </ol>
  */
@@ -73,6 +73,10 @@ public final class SqlText {
                         String syn = TIMESTAMP_SYNONYMS.contains(name) ? "current_timestamp"
                                 : DATE_SYNONYMS.contains(name) ? "curdate"
                                 : TIME_SYNONYMS.contains(name) ? "curtime" : null;
+                        if (name.equals("mod") && (next == null || !next.isPunct("("))) {
+                            out.add("%"); // the operator "a MOD b" as MySQL 8.0 prints it
+                            continue;
+                        }
                         if (syn == null && next != null && next.isPunct("(")) {
                             name = FUNCTION_SYNONYMS.getOrDefault(name, name);
                         }
