@@ -72,10 +72,17 @@ import java.util.TreeSet;
  *       on temporal columns, MariaDB's unquoted expressions) are {@code expression <expr>}; the EXTRA marker
  *       DEFAULT_GENERATED itself is dropped;</li>
  *   <li>expressions (generation expressions, CHECK clauses, functional index parts, expression defaults,
- *       ON UPDATE, partition expressions and values, view definitions) are compared in the canonical form of
- *       {@link io.github.auroramigrate.testkit.fidelity.internal.SqlText#expression}: layout, identifier quoting
- *       and case, the own schema as qualifier, charset introducers, literal quoting style, outer parentheses
- *       and the spellings of {@code current_timestamp()} / {@code now()} do not count;</li>
+ *       ON UPDATE, partition expressions and values, view definitions) are tokenised and compared without:
+ *       layout and comments; the case and quoting of words and identifiers ({@code `a`} = {@code a} = {@code A};
+ *       an identifier that is not a plain word stays quoted); the snapshot's own schema as a qualifier
+ *       ({@code `db`.`t`} = {@code t}); charset introducers ({@code _utf8mb4'x'} = {@code 'x'}); the quoting
+ *       style of string literals ({@code 'a''b'} = {@code 'a\'b'}); parentheses around the whole expression;
+ *       the spellings {@code now()} / {@code current_timestamp[()]} / {@code localtime[()]} /
+ *       {@code localtimestamp[()]}, {@code curdate()} / {@code current_date[()]}, {@code curtime()} /
+ *       {@code current_time[()]}; the function synonyms {@code ucase}/{@code upper}, {@code lcase}/{@code lower},
+ *       {@code character_length}/{@code char_length}, {@code substr}/{@code mid}/{@code substring}; and the
+ *       operator {@code a MOD b} = {@code a % b} (between MariaDB and MySQL also grouping parentheses, see
+ *       {@link SchemaComparison});</li>
  *   <li>stored program bodies are compared exactly (line endings unified, outer white space trimmed), cut
  *       from {@code SHOW CREATE} because MySQL 8.0's information_schema prints them with quotes unescaped;</li>
  *   <li>sql_mode: the set of flags (order ignored), without {@code NO_AUTO_CREATE_USER};</li>
@@ -117,7 +124,7 @@ public final class SchemaSnapshot {
         this.rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
 
-    /** Options for reading; {@link #read} may be called many times. */
+    /** Options for reading; {@link Builder#read} may be called many times. */
     public static Builder builder() {
         return new Builder();
     }
