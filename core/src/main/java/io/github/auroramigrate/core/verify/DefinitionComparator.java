@@ -244,7 +244,8 @@ final class DefinitionComparator {
                 case "options" -> out.put(k, Normalization.tableOptions(v).toString());
                 case "grants" -> out.put(k, renamed(Normalization.grants(v), renames, false));
                 case "engine", "unique", "nullable", "visible", "status", "security", "checkOption", "deterministic",
-                        "dataAccess", "onUpdate", "onDelete" -> out.put(k, v == null ? null : v.toUpperCase(Locale.ROOT));
+                        "dataAccess" -> out.put(k, v == null ? null : v.toUpperCase(Locale.ROOT));
+                case "onUpdate", "onDelete" -> out.put(k, Normalization.referentialRule(v));
                 case "enforced" -> out.put(k, v == null ? "YES" : v.toUpperCase(Locale.ROOT));
                 default -> out.put(k, v);
             }

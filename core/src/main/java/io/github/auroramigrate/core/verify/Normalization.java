@@ -19,6 +19,8 @@ final class Normalization {
     private static final Pattern NOW = Pattern.compile(
             "(?i)^(current_timestamp|now|localtime|localtimestamp)\\s*(\\(\\s*(\\d*)\\s*\\))?$");
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)on update ([a-z_]+(\\(\\s*\\d*\\s*\\))?)");
+    /** 5.7 prints {@code x IS NULL} as {@code isnull(x)}, 8.0 and MariaDB as {@code (x is null)}. */
+    private static final Pattern ISNULL = Pattern.compile("(?i)(?<![\\w$])isnull\\(([^()']*)\\)");
     private static final Pattern PASSWORD = Pattern.compile("(?i) IDENTIFIED (BY PASSWORD|WITH \\S+ AS|BY) '[^']*'");
 
     private Normalization() {
@@ -97,14 +99,15 @@ final class Normalization {
     /**
      * Expression text the server reprints (generation expressions, CHECK clauses, functional index parts, partition
      * expressions, view definitions): outside string literals, case, whitespace, backticks and parentheses are
-     * ignored, charset introducers ({@code _utf8mb4'x'}) dropped, and 8.0's escaped quotes ({@code \'}) read as
-     * quotes. Two expressions that differ only in where parentheses stand compare equal (a known, documented limit).
+     * ignored, charset introducers ({@code _utf8mb4'x'}) dropped, 8.0's escaped quotes ({@code \'}) read as
+     * quotes, and 5.7's {@code isnull(x)} read as {@code x is null}. Two expressions that differ only in where
+     * parentheses stand compare equal (a known, documented limit).
      */
     static String expression(String s) {
         if (s == null) {
             return null;
         }
-        return text(s.replace("\\'", "'"), true);
+        return text(ISNULL.matcher(s.replace("\\'", "'")).replaceAll("($1 is null)"), true);
     }
 
     /**
@@ -188,13 +191,26 @@ final class Normalization {
         return s.length();
     }
 
-    /** {@code sql_mode}: a set of flags, upper case, in any order. */
+    /**
+     * {@code sql_mode}: a set of flags, upper case, in any order; {@code NO_AUTO_CREATE_USER} is dropped (8.0 removed
+     * the flag and always behaves as if it were set; 5.7 and MariaDB set it by default).
+     */
     static String sqlMode(String s) {
         if (s == null) {
             return null;
         }
-        return Arrays.stream(s.split(",")).map(x -> x.strip().toUpperCase(Locale.ROOT)).filter(x -> !x.isEmpty())
+        return Arrays.stream(s.split(",")).map(x -> x.strip().toUpperCase(Locale.ROOT))
+                .filter(x -> !x.isEmpty() && !x.equals("NO_AUTO_CREATE_USER"))
                 .collect(Collectors.toCollection(TreeSet::new)).toString();
+    }
+
+    /** Foreign key rules: InnoDB's {@code NO ACTION} is {@code RESTRICT} (5.7 prints one, 8.0 the other). */
+    static String referentialRule(String s) {
+        if (s == null) {
+            return null;
+        }
+        String r = s.strip().toUpperCase(Locale.ROOT);
+        return r.equals("NO ACTION") ? "RESTRICT" : r;
     }
 
     /**

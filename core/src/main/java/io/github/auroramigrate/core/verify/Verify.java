@@ -61,8 +61,10 @@ import org.slf4j.LoggerFactory;
  * {@code utf8} vs {@code utf8mb3}, {@code CURRENT_TIMESTAMP} vs {@code current_timestamp()} and MariaDB's quoted
  * defaults, 8.0's {@code DEFAULT_GENERATED} flag, expression text reprinted by the server (case, whitespace,
  * backticks, parentheses and charset introducers outside string literals), case, whitespace and backticks outside
- * string literals in view, routine, trigger and event bodies, {@code sql_mode} as a set, CHECK constraints matched
- * by clause (servers generate different names), {@code SHOW GRANTS} with privileges sorted and passwords dropped.
+ * string literals in view, routine, trigger and event bodies, 5.7's {@code isnull(x)} as {@code x is null},
+ * {@code sql_mode} as a set without {@code NO_AUTO_CREATE_USER} (8.0 behaves as if it were always set), foreign key
+ * rule {@code NO ACTION} as {@code RESTRICT} (the same in InnoDB), CHECK constraints matched by clause (servers
+ * generate different names), {@code SHOW GRANTS} with privileges sorted and passwords dropped.
  * DEFINERs are ignored unless {@link Builder#definers(boolean)}. Changes a transform makes on purpose are expected
  * only as far as its {@link io.github.auroramigrate.core.transform.Transform#definitionEffects()} declares them
  * ({@link Builder#transform}); anything else is reported.

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * inside a string.
  */
 @ExtendWith(TestServersExtension.class)
-class ObjectVerifyIT {
+class VerifyObjectsIT {
     static final String TABLE = "select `t";
 
     private static TestServer source;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and a dump (its chunk files) vs the target it was loaded into.
  */
 @ExtendWith(TestServersExtension.class)
-class RowVerifyIT {
+class VerifyRowsIT {
     private static final String DIGITS = "(SELECT 0 d UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL "
             + "SELECT 4 UNION ALL SELECT 5 UNION ALL SELECT 6 UNION ALL SELECT 7 UNION ALL SELECT 8 UNION ALL SELECT 9)";
 
