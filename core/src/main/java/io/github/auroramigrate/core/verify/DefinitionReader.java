@@ -146,14 +146,8 @@ public final class DefinitionReader {
         }
 
         List<ObjectDefinition> schemata() throws SQLException {
-            List<ObjectDefinition> out = new ArrayList<>();
-            query("SELECT * FROM information_schema.SCHEMATA WHERE SCHEMA_NAME" + in, r -> {
-                Map<String, String> a = new TreeMap<>();
-                a.put("charset", r.get("DEFAULT_CHARACTER_SET_NAME"));
-                a.put("collation", r.get("DEFAULT_COLLATION_NAME"));
-                out.add(new ObjectDefinition(ObjectKind.SCHEMA, r.get("SCHEMA_NAME"), r.get("SCHEMA_NAME"), a, List.of()));
-            });
-            return out;
+            return objects(ObjectKind.SCHEMA, "SCHEMATA", "SCHEMA_NAME", "SCHEMA_NAME", "charset",
+                    "DEFAULT_CHARACTER_SET_NAME", "collation", "DEFAULT_COLLATION_NAME");
         }
 
         List<ObjectDefinition> tables() throws SQLException {
@@ -291,16 +285,25 @@ public final class DefinitionReader {
         }
 
         List<ObjectDefinition> views() throws SQLException {
+            return objects(ObjectKind.VIEW, "VIEWS", "TABLE_SCHEMA", "TABLE_NAME", "definition", "VIEW_DEFINITION",
+                    "checkOption", "CHECK_OPTION", "security", "SECURITY_TYPE", "definer", "DEFINER");
+        }
+
+        /**
+         * One object per row of {@code information_schema.<table>} in the schemas.
+         *
+         * @param attributes pairs of attribute name and catalog column
+         */
+        private List<ObjectDefinition> objects(ObjectKind kind, String table, String schemaColumn, String nameColumn,
+                String... attributes) throws SQLException {
             List<ObjectDefinition> out = new ArrayList<>();
-            query("SELECT * FROM information_schema.VIEWS WHERE TABLE_SCHEMA" + in + " ORDER BY TABLE_SCHEMA, TABLE_NAME",
-                    r -> {
+            query("SELECT * FROM information_schema." + table + " WHERE " + schemaColumn + in + " ORDER BY " + schemaColumn
+                    + ", " + nameColumn, r -> {
                         Map<String, String> a = new TreeMap<>();
-                        a.put("definition", r.get("VIEW_DEFINITION"));
-                        a.put("checkOption", r.get("CHECK_OPTION"));
-                        a.put("security", r.get("SECURITY_TYPE"));
-                        a.put("definer", r.get("DEFINER"));
-                        out.add(new ObjectDefinition(ObjectKind.VIEW, r.get("TABLE_SCHEMA"), r.get("TABLE_NAME"), a,
-                                List.of()));
+                        for (int i = 0; i < attributes.length; i += 2) {
+                            a.put(attributes[i], r.get(attributes[i + 1]));
+                        }
+                        out.add(new ObjectDefinition(kind, r.get(schemaColumn), r.get(nameColumn), a, List.of()));
                     });
             return out;
         }
@@ -335,45 +338,16 @@ public final class DefinitionReader {
         }
 
         List<ObjectDefinition> triggers() throws SQLException {
-            List<ObjectDefinition> out = new ArrayList<>();
-            query("SELECT * FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA" + in
-                    + " ORDER BY TRIGGER_SCHEMA, TRIGGER_NAME", r -> {
-                        Map<String, String> a = new TreeMap<>();
-                        a.put("table", r.get("EVENT_OBJECT_TABLE"));
-                        a.put("timing", r.get("ACTION_TIMING"));
-                        a.put("event", r.get("EVENT_MANIPULATION"));
-                        a.put("order", r.get("ACTION_ORDER"));
-                        a.put("body", r.get("ACTION_STATEMENT"));
-                        a.put("sqlMode", r.get("SQL_MODE"));
-                        a.put("definer", r.get("DEFINER"));
-                        out.add(new ObjectDefinition(ObjectKind.TRIGGER, r.get("TRIGGER_SCHEMA"), r.get("TRIGGER_NAME"), a,
-                                List.of()));
-                    });
-            return out;
+            return objects(ObjectKind.TRIGGER, "TRIGGERS", "TRIGGER_SCHEMA", "TRIGGER_NAME", "table", "EVENT_OBJECT_TABLE",
+                    "timing", "ACTION_TIMING", "event", "EVENT_MANIPULATION", "order", "ACTION_ORDER", "body",
+                    "ACTION_STATEMENT", "sqlMode", "SQL_MODE", "definer", "DEFINER");
         }
 
         List<ObjectDefinition> events() throws SQLException {
-            List<ObjectDefinition> out = new ArrayList<>();
-            query("SELECT * FROM information_schema.EVENTS WHERE EVENT_SCHEMA" + in + " ORDER BY EVENT_SCHEMA, EVENT_NAME",
-                    r -> {
-                        Map<String, String> a = new TreeMap<>();
-                        a.put("body", r.get("EVENT_DEFINITION"));
-                        a.put("type", r.get("EVENT_TYPE"));
-                        a.put("executeAt", r.get("EXECUTE_AT"));
-                        a.put("intervalValue", r.get("INTERVAL_VALUE"));
-                        a.put("intervalField", r.get("INTERVAL_FIELD"));
-                        a.put("starts", r.get("STARTS"));
-                        a.put("ends", r.get("ENDS"));
-                        a.put("status", r.get("STATUS"));
-                        a.put("onCompletion", r.get("ON_COMPLETION"));
-                        a.put("comment", r.get("EVENT_COMMENT"));
-                        a.put("sqlMode", r.get("SQL_MODE"));
-                        a.put("timeZone", r.get("TIME_ZONE"));
-                        a.put("definer", r.get("DEFINER"));
-                        out.add(new ObjectDefinition(ObjectKind.EVENT, r.get("EVENT_SCHEMA"), r.get("EVENT_NAME"), a,
-                                List.of()));
-                    });
-            return out;
+            return objects(ObjectKind.EVENT, "EVENTS", "EVENT_SCHEMA", "EVENT_NAME", "body", "EVENT_DEFINITION", "type",
+                    "EVENT_TYPE", "executeAt", "EXECUTE_AT", "intervalValue", "INTERVAL_VALUE", "intervalField",
+                    "INTERVAL_FIELD", "starts", "STARTS", "ends", "ENDS", "status", "STATUS", "onCompletion", "ON_COMPLETION",
+                    "comment", "EVENT_COMMENT", "sqlMode", "SQL_MODE", "timeZone", "TIME_ZONE", "definer", "DEFINER");
         }
 
         /** MariaDB quotes string defaults and prints {@code NULL} for none; MySQL prints the bare value, or SQL NULL. */

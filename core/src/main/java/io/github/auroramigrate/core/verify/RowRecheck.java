@@ -113,36 +113,10 @@ final class RowRecheck {
         boolean moreActual = true;
         while (moreExpected || moreActual) {
             if (moreExpected) {
-                List<byte[]> r = expected.next();
-                if (r == null) {
-                    moreExpected = false;
-                } else {
-                    counts[0]++;
-                    Row row = new Row(canonical(r, expectedCharsets), r);
-                    String k = keyOf(row, seenExpected);
-                    Row other = pendingActual.remove(k);
-                    if (other == null) {
-                        pendingExpected.put(k, row);
-                    } else {
-                        values(row, other, out, counts);
-                    }
-                }
+                moreExpected = step(expected, true, pendingExpected, pendingActual, seenExpected, out, counts);
             }
             if (moreActual) {
-                List<byte[]> r = actual.next();
-                if (r == null) {
-                    moreActual = false;
-                } else {
-                    counts[1]++;
-                    Row row = new Row(canonical(r, actualCharsets), r);
-                    String k = keyOf(row, seenActual);
-                    Row other = pendingExpected.remove(k);
-                    if (other == null) {
-                        pendingActual.put(k, row);
-                    } else {
-                        values(other, row, out, counts);
-                    }
-                }
+                moreActual = step(actual, false, pendingActual, pendingExpected, seenActual, out, counts);
             }
         }
         for (Row r : pendingExpected.values()) {
@@ -154,6 +128,31 @@ final class RowRecheck {
             list(out, new RowDifference(RowDifference.Type.EXTRA, keyDisplay(r), null, null, rowDisplay(r), 1));
         }
         return new Outcome(counts[2] > 0, out, counts[0], counts[1]);
+    }
+
+    /**
+     * Reads one row of one side and pairs it with the other side's row of the same key, or keeps it pending.
+     *
+     * @return false at the end of that side
+     */
+    private boolean step(Rows rows, boolean expectedSide, Map<String, Row> mine, Map<String, Row> theirs,
+            Map<String, Integer> seen, List<RowDifference> out, long[] counts) throws IOException, SQLException {
+        List<byte[]> r = rows.next();
+        if (r == null) {
+            return false;
+        }
+        counts[expectedSide ? 0 : 1]++;
+        Row row = new Row(canonical(r, expectedSide ? expectedCharsets : actualCharsets), r);
+        String k = keyOf(row, seen);
+        Row other = theirs.remove(k);
+        if (other == null) {
+            mine.put(k, row);
+        } else if (expectedSide) {
+            values(row, other, out, counts);
+        } else {
+            values(other, row, out, counts);
+        }
+        return true;
     }
 
     private String keyOf(Row row, Map<String, Integer> seen) {
