@@ -97,7 +97,6 @@ public final class Verify {
     private final List<String> schemas;
     private final List<String> tables;
     private final int chunkRows;
-    private final Transform transform;
     private final DefinitionEffects effects;
     private final boolean objects;
     private final boolean definers;
@@ -110,8 +109,7 @@ public final class Verify {
         this.schemas = List.copyOf(b.schemas);
         this.tables = List.copyOf(b.tables);
         this.chunkRows = b.chunkRows;
-        this.transform = Objects.requireNonNull(b.transform, "transform");
-        this.effects = Objects.requireNonNull(transform.definitionEffects(), "transform.definitionEffects()");
+        this.effects = Objects.requireNonNull(b.transform.definitionEffects(), "transform.definitionEffects()");
         this.objects = b.objects;
         this.definers = b.definers;
         this.users = b.users;
@@ -128,7 +126,8 @@ public final class Verify {
     }
 
     /**
-     * Starts configuring a comparison of {@code source} and {@code target}: same schema and table names on both.
+     * Starts configuring a comparison of {@code source} and {@code target}: same schema and table names on both,
+     * unless the {@link Builder#transform} renames a schema.
      *
      * @throws NullPointerException for a null endpoint
      */

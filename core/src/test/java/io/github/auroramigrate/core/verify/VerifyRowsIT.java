@@ -95,7 +95,8 @@ class VerifyRowsIT {
 
     @Test
     void againstADumpTheChunkFileIsReadBack(@Server(ServerKind.MYSQL_80) TestServer source,
-            @Server(value = ServerKind.MYSQL_80, role = "verify-target") TestServer target, @TempDir Path dir) {
+            @Server(value = ServerKind.MYSQL_80, role = "verify-target") TestServer target, @TempDir Path dir)
+            throws java.io.IOException {
         String s = source.createSchema("dumped");
         fill(source, s);
         DumpStore store = DumpStores.directory(dir);
@@ -117,5 +118,14 @@ class VerifyRowsIT {
         Difference dup = verify.run().differences().stream().filter(d -> d.table().equals("nopk")).findFirst().orElseThrow();
         assertThat(dup.rows()).containsExactly(new RowDifference(RowDifference.Type.MISSING, null, null, "(g=2, label=dup)",
                 null, 1));
+
+        target.execute("DROP TABLE `" + s + "`.nopk");
+        assertThat(verify.run().objectDifferences()).extracting(ObjectDifference::name, ObjectDifference::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("nopk", ObjectDifference.Type.MISSING));
+        store.delete(DefinitionSnapshot.KEY); // a dump written before definitions were recorded
+        VerifyResult old = verify.run();
+        assertThat(old.objectsCompared()).isZero();
+        assertThat(old.objectDifferences()).isEmpty();
+        assertThat(old.differences()).extracting(Difference::kind).contains(Difference.Kind.TABLE_MISSING);
     }
 }
