@@ -43,6 +43,11 @@ class VerifyObjectsIT {
                         + " DEFAULT CHARSET latin1 COLLATE latin1_swedish_ci",
                 "INSERT INTO " + t + " (id, `näme`, qty, hidden, created) VALUES (1, 'a', 1, 1, '2024-01-01'), (2, 'b', 2, 2, NULL)",
                 "CREATE VIEW " + q + "v AS SELECT id, `näme` FROM " + t + " WHERE qty > 0",
+                "CREATE TABLE " + q + "parted (id INT NOT NULL, at DATE NOT NULL, PRIMARY KEY (id, at), KEY fx ((id * 2)))"
+                        + " PARTITION BY RANGE (YEAR(at)) (PARTITION p2023 VALUES LESS THAN (2024),"
+                        + " PARTITION pmax VALUES LESS THAN MAXVALUE)",
+                "CREATE TABLE " + q + "child (id INT PRIMARY KEY, t_id INT, CONSTRAINT fk_t FOREIGN KEY (t_id) REFERENCES "
+                        + t + " (id) ON DELETE CASCADE)",
                 "CREATE PROCEDURE " + q + "p(IN x INT, OUT y VARCHAR(20)) COMMENT 'compound' BEGIN DECLARE z INT DEFAULT 1;"
                         + " IF x > 0 THEN SET y = 'semi;colon'; ELSE SET y = CONCAT(x, z); END IF; END",
                 "CREATE FUNCTION " + q + "f(x INT) RETURNS INT DETERMINISTIC RETURN x + 1",
@@ -78,8 +83,8 @@ class VerifyObjectsIT {
         VerifyResult r = afterChange("DO 0");
         assertThat(r.objectDifferences()).isEmpty();
         assertThat(r.ok()).as(r.summary()).isTrue();
-        // schema, table, view, procedure, function, trigger, event
-        assertThat(r.objectsCompared()).isEqualTo(7);
+        // schema, three tables, view, procedure, function, trigger, event
+        assertThat(r.objectsCompared()).isEqualTo(9);
     }
 
     @Test
@@ -171,6 +176,30 @@ class VerifyObjectsIT {
         ObjectDifference check = single(afterChange("ALTER TABLE $t DROP CHECK qty_positive"));
         assertThat(check.part()).startsWith("check ");
         assertThat(check.type()).isEqualTo(ObjectDifference.Type.MISSING);
+    }
+
+    @Test
+    void partitionsGeneratedExpressionsForeignKeysAndFunctionalIndexesAreCompared() {
+        ObjectDifference partition = single(afterChange("ALTER TABLE $s.parted REORGANIZE PARTITION pmax INTO"
+                + " (PARTITION p2024 VALUES LESS THAN (2025), PARTITION pmax VALUES LESS THAN MAXVALUE)"));
+        assertThat(partition.name()).isEqualTo("parted");
+        assertThat(partition.part()).isEqualTo("partition `p2024`");
+        assertThat(partition.type()).isEqualTo(ObjectDifference.Type.EXTRA);
+
+        ObjectDifference generated = single(afterChange("ALTER TABLE $t MODIFY doubled INT AS (id * 3) VIRTUAL"));
+        assertThat(generated.part()).isEqualTo("column `doubled`");
+        assertThat(generated.aspect()).isEqualTo("generation");
+
+        ObjectDifference fk = single(afterChange("ALTER TABLE $s.child DROP FOREIGN KEY fk_t",
+                "ALTER TABLE $s.child ADD CONSTRAINT fk_t FOREIGN KEY (t_id) REFERENCES $t (id) ON DELETE SET NULL"));
+        assertThat(fk.part()).isEqualTo("foreign key `fk_t`");
+        assertThat(fk.aspect()).isEqualTo("onDelete");
+        assertThat(fk.expected()).isEqualTo("CASCADE");
+
+        ObjectDifference functional = single(afterChange("DROP INDEX fx ON $s.parted",
+                "CREATE INDEX fx ON $s.parted ((id * 3))"));
+        assertThat(functional.part()).isEqualTo("index `fx`");
+        assertThat(functional.aspect()).isEqualTo("columns");
     }
 
     @Test
