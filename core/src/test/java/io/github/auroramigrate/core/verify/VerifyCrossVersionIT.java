@@ -49,6 +49,10 @@ class VerifyCrossVersionIT {
                 "CREATE TABLE " + q + "child (id INT PRIMARY KEY, t_id INT, CONSTRAINT fk_t FOREIGN KEY (t_id) REFERENCES "
                         + q + "t (id) ON DELETE CASCADE)",
                 "INSERT INTO " + q + "child VALUES (1, 1), (2, 3)",
+                "CREATE TABLE " + q + "parted (id INT(11) NOT NULL, at DATE NOT NULL, PRIMARY KEY (id, at))"
+                        + " PARTITION BY RANGE (YEAR(at)) SUBPARTITION BY HASH (id) SUBPARTITIONS 2"
+                        + " (PARTITION p2023 VALUES LESS THAN (2024), PARTITION pmax VALUES LESS THAN MAXVALUE)",
+                "INSERT INTO " + q + "parted VALUES (1, '2023-05-01'), (2, '2031-01-01')",
                 "CREATE VIEW " + q + "v AS SELECT t.id, t.name, c.id AS child FROM " + q + "t JOIN " + q
                         + "child c ON c.t_id = t.id WHERE t.amount > 0 OR t.small IS NULL",
                 "CREATE FUNCTION " + q + "f(x INT(11)) RETURNS INT(11) DETERMINISTIC RETURN x * 2",
@@ -66,7 +70,7 @@ class VerifyCrossVersionIT {
         VerifyResult r = Verify.between(TestEndpoints.of(source), TestEndpoints.of(target)).schemas(s).build().run();
         assertThat(r.objectDifferences()).as("objects").isEmpty();
         assertThat(r.differences()).as("rows").isEmpty();
-        assertThat(r.objectsCompared()).isEqualTo(7);
+        assertThat(r.objectsCompared()).isEqualTo(8);
 
         target.execute("ALTER TABLE `" + s + "`.t MODIFY note TEXT CHARACTER SET utf8mb4 COLLATE utf8mb4_0900_ai_ci");
         assertThat(Verify.between(TestEndpoints.of(source), TestEndpoints.of(target)).schemas(s).build().run()
