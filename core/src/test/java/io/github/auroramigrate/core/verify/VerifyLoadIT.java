@@ -141,6 +141,38 @@ class VerifyLoadIT {
     }
 
     @Test
+    void aDumpsAccountsAndGrantsAreComparedWithTheTargets(@Server(ServerKind.MYSQL_80) TestServer source,
+            @Server(value = ServerKind.MYSQL_80, role = "verify-target") TestServer target, @TempDir Path dir) {
+        String s = source.createSchema("accts");
+        String account = "'acct_" + s.substring(s.length() - 3) + "'@'10.0.%'";
+        source.execute("CREATE TABLE `" + s + "`.t (id INT PRIMARY KEY, n INT)",
+                "CREATE USER " + account + " IDENTIFIED BY 'secret-1'", "GRANT SELECT ON `" + s + "`.* TO " + account,
+                "GRANT UPDATE (n) ON `" + s + "`.t TO " + account);
+        try {
+            DumpStore store = DumpStores.directory(dir);
+            Dump.from(TestEndpoints.of(source)).schemas(s).users(true).to(store).build().run();
+            Verify verify = Verify.manifest(store).against(TestEndpoints.of(target)).objects(true).build();
+            target.execute("CREATE DATABASE `" + s + "`", "CREATE TABLE `" + s + "`.t (id INT PRIMARY KEY, n INT)");
+            assertThat(verify.run().objectDifferences()).filteredOn(d -> d.name().equals(account))
+                    .extracting(ObjectDifference::kind, ObjectDifference::type)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ObjectKind.ACCOUNT, ObjectDifference.Type.MISSING));
+
+            target.execute("CREATE USER " + account + " IDENTIFIED BY 'another'", "GRANT SELECT ON `" + s + "`.* TO " + account);
+            List<ObjectDifference> grants = verify.run().objectDifferences().stream().filter(d -> d.name().equals(account))
+                    .toList();
+            assertThat(grants).extracting(ObjectDifference::aspect).containsExactly("grants");
+            assertThat(grants.get(0).expected()).contains("UPDATE").doesNotContain("secret");
+
+            target.execute("GRANT UPDATE (n) ON `" + s + "`.t TO " + account);
+            VerifyResult same = verify.run();
+            assertThat(same.objectDifferences()).filteredOn(d -> d.name().equals(account)).isEmpty();
+        } finally {
+            source.execute("DROP USER IF EXISTS " + account);
+            target.execute("DROP USER IF EXISTS " + account);
+        }
+    }
+
+    @Test
     void aCopyWhoseTargetMissesARoutineFailsVerificationNamingIt(@Server(ServerKind.MYSQL_80) TestServer source,
             @Server(value = ServerKind.MYSQL_80, role = "verify-target") TestServer target) {
         String s = source.createSchema("copylost");
