@@ -21,7 +21,10 @@ import io.github.auroramigrate.core.manifest.TableStatus;
 import io.github.auroramigrate.core.probe.Flavor;
 import io.github.auroramigrate.core.probe.ServerInfo;
 import io.github.auroramigrate.core.probe.ServerProbe;
+import io.github.auroramigrate.core.verify.DefinitionReader;
+import io.github.auroramigrate.core.verify.DefinitionSnapshot;
 import io.github.auroramigrate.core.verify.KeyRangePredicate;
+import io.github.auroramigrate.core.verify.ObjectKind;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -33,7 +36,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -263,6 +268,7 @@ final class DumpRun {
             }
             if (o.ddl()) {
                 dumpObjects(cat, ddl);
+                recordDefinitions(coord, cat);
             }
             while (!workersDone.await(200, TimeUnit.MILLISECONDS)) {
                 checkCancelled();
@@ -328,7 +334,24 @@ final class DumpRun {
         tracker.write(false);
     }
 
-    private void put(BlockingQueue<ChunkPlanner.Task> queue, ChunkPlanner.Task task) throws InterruptedException {
+    /** The dumped objects' structured definitions, for Verify (docs/dump-format.md 2.6); a warning if unreadable. */
+    private void recordDefinitions(Connection c, Catalog cat) {
+        Set<String> dumped = new HashSet<>();
+        cat.tables.forEach(t -> dumped.add("TABLE." + t.ref().schema() + "." + t.ref().name()));
+        cat.views.forEach(v -> dumped.add("VIEW." + v.schema() + "." + v.name()));
+        cat.routines.forEach(r -> dumped.add(r.type() + "." + r.schema() + "." + r.name()));
+        cat.triggers.forEach(t -> dumped.add("TRIGGER." + t.schema() + "." + t.name()));
+        cat.events.forEach(e -> dumped.add("EVENT." + e.schema() + "." + e.name()));
+        try {
+            DefinitionSnapshot s = DefinitionReader.read(c, cat.schemas, cat.users).retain(d -> d.kind() == ObjectKind.SCHEMA
+                    || d.kind() == ObjectKind.ACCOUNT || dumped.contains(d.kind() + "." + d.schema() + "." + d.name()));
+            (o.transform() == null ? s : s.transformed(o.transform().definitionEffects())).write(o.store());
+        } catch (SQLException | IOException | RuntimeException e) {
+            tracker.warning("object definitions not recorded for verification (" + DefinitionSnapshot.KEY + "): " + e);
+        }
+    }
+
+        private void put(BlockingQueue<ChunkPlanner.Task> queue, ChunkPlanner.Task task) throws InterruptedException {
         while (!queue.offer(task, 200, TimeUnit.MILLISECONDS)) {
             checkCancelled();
         }

@@ -8,21 +8,30 @@ import java.util.List;
 
 /**
  * Reads rows of {@link ChunkFormat#FLAT} (tab-separated, newline-terminated, backslash escapes, {@code \N}
- * for NULL) as byte fields, for the INSERT fallback. Not thread-safe.
+ * for NULL) as byte fields, for the INSERT fallback and for {@code Verify}'s re-check of a chunk. Not thread-safe.
+ *
+ * <pre>{@code
+ * FlatRowReader rows = new FlatRowReader(chunkReader.stream());
+ * for (List<byte[]> row = rows.next(); row != null; row = rows.next()) { ... }
+ * }</pre>
  */
-final class FlatRowReader {
+public final class FlatRowReader {
     private static final int EOF = -1;
     private final InputStream in;
     private final byte[] buf = new byte[64 * 1024];
     private int pos;
     private int len;
 
-    FlatRowReader(InputStream in) {
+    /** @param in the decompressed flat data; not closed by this reader */
+    public FlatRowReader(InputStream in) {
         this.in = in;
     }
 
-    /** @return the next row's fields (null elements for SQL NULL), or null at the end of the input */
-    List<byte[]> next() throws IOException {
+    /**
+     * @return the next row's fields (null elements for SQL NULL), or null at the end of the input
+     * @throws IOException when the input cannot be read or is malformed
+     */
+    public List<byte[]> next() throws IOException {
         int b = read();
         if (b == EOF) {
             return null;

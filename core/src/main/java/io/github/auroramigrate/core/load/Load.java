@@ -66,6 +66,7 @@ public final class Load {
     private final Duration retryBackoff;
     private final ScriptRunner.Rewriter rewriter;
     private final boolean verify;
+    private final Transform transform;
     private final Consumer<ChunkSource> chunkDone;
     private final DeferIndexes deferIndexes;
     private final ExistingObjects existingObjects;
@@ -78,6 +79,7 @@ public final class Load {
         this.method = Objects.requireNonNull(b.method, "method");
         this.listener = Objects.requireNonNull(b.listener, "listener");
         this.rewriter = ScriptRunner.Rewriter.of(b.transform);
+        this.transform = b.transform; // verify(true) expects what it changes in definitions
         this.maxRetries = b.maxRetries;
         this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
         this.verify = b.verify;
@@ -181,9 +183,11 @@ public final class Load {
             }
             VerifyResult verification = null;
             if (verify) {
-                verification = Verify.manifest(((DumpLoadSource) source).store()).against(target).build().run();
+                verification = Verify.manifest(((DumpLoadSource) source).store()).against(target).transform(transform)
+                        .build().run();
                 if (!verification.ok()) {
-                    LOG.warn("{}: the target differs from the dump's manifest: {}", jobId, verification.differences());
+                    LOG.warn("{}: the target differs from the dump: {} {}", jobId, verification.objectDifferences(),
+                            verification.differences());
                 }
             }
             warnings.addAll(ledger.notes());
@@ -536,7 +540,8 @@ public final class Load {
 
         /**
          * After loading, compare the target with the dump's manifest ({@link Verify#manifest}): row count and
-         * checksum of every chunk's key range; the outcome is {@link LoadResult#verification()} (differences are
+         * checksum of every chunk's key range, and the object definitions the dump recorded (expecting the changes
+         * the {@link #transform} declares in {@link Transform#definitionEffects()}); the outcome is {@link LoadResult#verification()} (differences are
          * reported there and logged, not thrown). Only for a {@link DumpLoadSource}. Default false.
          */
         public Builder verify(boolean verify) {

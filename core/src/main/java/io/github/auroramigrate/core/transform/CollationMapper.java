@@ -48,6 +48,17 @@ final class CollationMapper implements Transform {
     }
 
     @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public String collation(String collation) {
+                Mapping m = collation == null ? null : map(collation.toLowerCase(Locale.ROOT));
+                return m == null ? collation : m.collation();
+            }
+        };
+    }
+
+    @Override
     public String name() {
         return "mapCollations";
     }

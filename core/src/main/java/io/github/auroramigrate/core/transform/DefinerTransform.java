@@ -60,6 +60,23 @@ public final class DefinerTransform implements Transform {
         return new DefinerTransform(account, value);
     }
 
+    /** Definers become the loading account (or the replacement account); with the option, SQL SECURITY INVOKER. */
+    @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public String definer(String definer) {
+                return account == null || account.startsWith("CURRENT_USER") ? null
+                        : account.replace("`@`", "@").replaceAll("^`|`$", "").replace("``", "`");
+            }
+
+            @Override
+            public String sqlSecurity(String security) {
+                return invoker ? "INVOKER" : security;
+            }
+        };
+    }
+
     @Override
     public String name() {
         return account == null ? "stripDefiners" : "replaceDefiners";

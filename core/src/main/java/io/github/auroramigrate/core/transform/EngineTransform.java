@@ -67,6 +67,38 @@ public final class EngineTransform implements Transform {
         return new EngineTransform(Set.copyOf(Arrays.asList(names)));
     }
 
+    /**
+     * Converted engines become InnoDB; on converted tables ROW_FORMAT FIXED/PAGE becomes DYNAMIC and KEY_BLOCK_SIZE
+     * and the MyISAM/Aria-only options are removed.
+     */
+    @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public String engine(String engine) {
+                return converts(engine) ? "InnoDB" : engine;
+            }
+
+            @Override
+            public String tableOption(String engine, String option, String value) {
+                String o = option.toUpperCase(Locale.ROOT);
+                boolean converted = converts(engine);
+                if (!converted && !"INNODB".equalsIgnoreCase(engine)) {
+                    return value;
+                }
+                if (o.equals("ROW_FORMAT") && ("FIXED".equalsIgnoreCase(value) || "PAGE".equalsIgnoreCase(value))) {
+                    return "DYNAMIC";
+                }
+                return converted && (o.equals("KEY_BLOCK_SIZE") || MYISAM_ONLY.contains(o)) ? null : value;
+            }
+        };
+    }
+
+    private boolean converts(String engine) {
+        String e = engine == null ? "" : engine.toUpperCase(Locale.ROOT);
+        return engines.contains(e) && !MERGE.contains(e);
+    }
+
     @Override
     public String name() {
         return "forceInnoDb";

@@ -40,6 +40,17 @@ final class MariaDbToMySql implements Transform {
     private static final Set<String> ARIA_OPTIONS = Set.of("PAGE_CHECKSUM", "TRANSACTIONAL");
     private static final Set<String> MARIADB_TYPES = Set.of("INET4", "INET6", "UUID");
 
+    /** Removes the Aria options {@code page_checksum} and {@code transactional} from every table. */
+    @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public String tableOption(String engine, String option, String value) {
+                return ARIA_OPTIONS.contains(option.toUpperCase(java.util.Locale.ROOT)) ? null : value;
+            }
+        };
+    }
+
     @Override
     public String name() {
         return "mariaDbToMySql";

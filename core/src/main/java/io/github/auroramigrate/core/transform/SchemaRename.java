@@ -41,6 +41,16 @@ final class SchemaRename implements Transform {
     }
 
     @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public String schema(String schema) {
+                return schema.equals(from) ? to : schema;
+            }
+        };
+    }
+
+    @Override
     public String name() {
         return "renameSchema";
     }

@@ -51,6 +51,16 @@ final class SqlModeFilter implements Transform {
     }
 
     @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public String sqlMode(String mode) {
+                return known(mode.toUpperCase(Locale.ROOT)) ? mode : null;
+            }
+        };
+    }
+
+    @Override
     public String name() {
         return "fixSqlModes";
     }

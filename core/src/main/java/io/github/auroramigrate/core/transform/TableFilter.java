@@ -57,6 +57,16 @@ final class TableFilter implements Transform {
     }
 
     @Override
+    public DefinitionEffects definitionEffects() {
+        return new DefinitionEffects() {
+            @Override
+            public boolean keepsTable(String schema, String table) {
+                return keeps(schema, table);
+            }
+        };
+    }
+
+    @Override
     public String name() {
         return include ? "includeTables" : "excludeTables";
     }

@@ -43,6 +43,14 @@ public interface Transform {
         return simple.contains("$$Lambda") || simple.isEmpty() ? "custom" : simple;
     }
 
+    /**
+     * What this transform changes in object definitions on purpose, so that {@code Verify} expects it; default
+     * {@link DefinitionEffects#NONE} (a custom transform that changes definitions should say how).
+     */
+    default DefinitionEffects definitionEffects() {
+        return DefinitionEffects.NONE;
+    }
+
     /** @return a transform that runs this one, then {@code next} on each statement this one emitted */
     default Transform andThen(Transform next) {
         return TransformChain.of(this, Objects.requireNonNull(next, "next"));
@@ -66,6 +74,11 @@ public interface Transform {
             @Override
             public String name() {
                 return name;
+            }
+
+            @Override
+            public DefinitionEffects definitionEffects() {
+                return transform.definitionEffects();
             }
         };
     }

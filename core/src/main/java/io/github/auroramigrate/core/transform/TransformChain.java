@@ -47,6 +47,11 @@ final class TransformChain implements Transform {
     }
 
     @Override
+    public DefinitionEffects definitionEffects() {
+        return parts.stream().map(Transform::definitionEffects).reduce(DefinitionEffects.NONE, DefinitionEffects::andThen);
+    }
+
+    @Override
     public String name() {
         return parts.stream().map(Transform::name).reduce((a, b) -> a + "+" + b).orElse("identity");
     }

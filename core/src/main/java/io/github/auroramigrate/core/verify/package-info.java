@@ -1,15 +1,24 @@
 /**
- * Verification of table contents by row counts and chunked checksums (docs/dump-format.md section 4), computed in SQL
- * on each server one key range at a time: source against target, or a dump's manifest against a target.
+ * Verification of a target: object definitions (schemas, tables with columns, indexes, constraints and partitions,
+ * views, routines, triggers, events, accounts) compared aspect by aspect with cross-version normalisation, and table
+ * contents by row counts and chunked checksums (docs/dump-format.md section 4) computed in SQL on each server one key
+ * range at a time, with a type-aware re-check of any range whose checksums differ: source against target, or a dump
+ * (its manifest, recorded definitions and chunk files) against a target.
  *
  * <pre>{@code
  * VerifyResult r = Verify.between(source, target).schemas("shop").build().run();
- * VerifyResult m = Verify.manifest(DumpStores.directory(Path.of("shop_dump"))).against(target).build().run();
- * r.differences().forEach(d -> log.warn("{}.{} differs where {}", d.schema(), d.table(), d.range()));
+ * VerifyResult m = Verify.manifest(DumpStores.directory(Path.of("shop_dump"))).against(target)
+ *         .transform(Transforms.stripDefiners().andThen(Transforms.forceInnoDb())).build().run();
+ * r.objectDifferences().forEach(d -> log.warn("{}", d));
+ * r.differences().forEach(d -> log.warn("{}.{} differs where {}: {}", d.schema(), d.table(), d.range(), d.rows()));
  * }</pre>
  *
- * <p>Entry point: {@link io.github.auroramigrate.core.verify.Verify}. The building blocks
- * ({@link io.github.auroramigrate.core.verify.ChunkChecksum}, {@link io.github.auroramigrate.core.verify.TableChecksum},
- * {@link io.github.auroramigrate.core.verify.KeyRangePredicate}) are public for the dumper and cut-over.
+ * <p>Entry point: {@link io.github.auroramigrate.core.verify.Verify}; results: {@link
+ * io.github.auroramigrate.core.verify.VerifyResult}, {@link io.github.auroramigrate.core.verify.ObjectDifference},
+ * {@link io.github.auroramigrate.core.verify.Difference}, {@link io.github.auroramigrate.core.verify.RowDifference}.
+ * The building blocks ({@link io.github.auroramigrate.core.verify.ChunkChecksum},
+ * {@link io.github.auroramigrate.core.verify.TableChecksum}, {@link io.github.auroramigrate.core.verify.KeyRangePredicate},
+ * {@link io.github.auroramigrate.core.verify.DefinitionReader}, {@link io.github.auroramigrate.core.verify.DefinitionSnapshot})
+ * are public for the dumper and cut-over.
  */
 package io.github.auroramigrate.core.verify;
