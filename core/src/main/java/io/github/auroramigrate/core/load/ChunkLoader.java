@@ -251,15 +251,20 @@ final class ChunkLoader {
     private long sql(Connection c, ChunkSource chunk) throws SQLException, IOException {
         long rows = 0;
         try (InputStream in = chunk.open();
-                StatementReader reader = StatementReader.of(in, chunk.id(), SqlOptions.DEFAULT);
+                StatementReader reader = StatementReader.of(in, chunk.id(), SqlFileImport.BYTES);
                 Statement st = c.createStatement()) {
             st.execute("USE " + quote(chunk.schema()));
-            for (io.github.auroramigrate.core.sql.Statement s = reader.read(); s != null; s = reader.read()) {
-                try {
-                    rows += st.executeUpdate(s.text());
-                } catch (SQLException e) {
-                    throw new LoadException(ErrorCatalog.diagnose(e, endpoint).withLocation(s.location()),
-                            chunk.qualifiedTable(), chunk.id(), e);
+            // read byte for byte, decoded in the character set the file declares (mydumper: SET NAMES binary)
+            io.github.auroramigrate.core.transform.TransformSession charset =
+                    io.github.auroramigrate.core.transform.TransformSession.open(new FileCharset(), chunk.id());
+            for (io.github.auroramigrate.core.sql.Statement raw = reader.read(); raw != null; raw = reader.read()) {
+                for (io.github.auroramigrate.core.sql.Statement s : charset.apply(raw)) {
+                    try {
+                        rows += st.executeUpdate(s.text());
+                    } catch (SQLException e) {
+                        throw new LoadException(ErrorCatalog.diagnose(e, endpoint).withLocation(s.location()),
+                                chunk.qualifiedTable(), chunk.id(), e);
+                    }
                 }
             }
             in.transferTo(OutputStream.nullOutputStream());

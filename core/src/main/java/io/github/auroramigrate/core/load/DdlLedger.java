@@ -61,7 +61,7 @@ final class DdlLedger {
      * @param text the statement as it will be sent (after transforms)
      * @throws LoadException OBJECT_EXISTS or DDL_CHANGED when the object cannot be created faithfully
      */
-    synchronized Action before(Connection c, ObjectKey key, String text) throws SQLException {
+    synchronized Action before(Connection c, ObjectKey key, String text, boolean ifNotExists) throws SQLException {
         String digest = "sha256:" + ObjectKey.digest(text);
         String recorded = journaled(c).get(key.journalKey());
         boolean exists = exists(c, key);
@@ -75,7 +75,9 @@ final class DdlLedger {
             }
             // created by an earlier run from another definition (the DDL file or the transform changed)
             if (key.kind() == ObjectKey.Kind.SCHEMA) {
-                return adoptSchema(c, key, text, digest, true);
+                adoptSchema(c, key, text, true);
+                updateDigest(c, key, recorded, digest);
+                return Action.SKIP;
             }
             if (holdsData(key) && !isEmptyAndUnloaded(c, key)) {
                 throw new LoadException(Diagnosis.of(DiagnosisCode.DDL_CHANGED, key.describe() + " was created by an "
@@ -92,7 +94,31 @@ final class DdlLedger {
             insert(c, key, digest);
             return Action.EXECUTE;
         }
-        return key.kind() == ObjectKey.Kind.SCHEMA ? adoptSchema(c, key, text, digest, false) : adoptOrReplace(c, key, text, digest);
+        Action a = existing(c, key, text, ifNotExists);
+        insert(c, key, digest);
+        return a;
+    }
+
+    /** @return whether the object exists on the target (from a cache read once per schema, kept up to date) */
+    synchronized boolean existsNow(Connection c, ObjectKey key) throws SQLException {
+        return exists(c, key);
+    }
+
+    /**
+     * Decides about an object that exists on the target and that the journal does not say this job created: kept when
+     * the statement says IF NOT EXISTS, adopted when identical (and holding no rows the journal does not account
+     * for), dropped for re-creation when {@link ExistingObjects#REPLACE} says so, refused otherwise. Writes no journal
+     * row: the caller records the object or statement.
+     *
+     * @return SKIP (kept or adopted) or EXECUTE (dropped: run the statement)
+     * @throws LoadException OBJECT_EXISTS when refused
+     */
+    synchronized Action existing(Connection c, ObjectKey key, String text, boolean ifNotExists) throws SQLException {
+        if (ifNotExists) {                           // the statement itself says to keep an existing object
+            note(key.describe() + " existed on the target and is kept, as the statement's IF NOT EXISTS says");
+            return Action.SKIP;
+        }
+        return key.kind() == ObjectKey.Kind.SCHEMA ? adoptSchema(c, key, text, false) : adoptOrReplace(c, key, text);
     }
 
     /** Records that the statement creating {@code key} ran. */
@@ -106,6 +132,42 @@ final class DdlLedger {
         Set<String> objects = objectsBySchema.get(norm(key.schema(), true));
         if (objects != null) {
             objects.add(member(key));
+        }
+    }
+
+    /**
+     * Takes note of a DDL statement that is not an object creation: a dropped table or view leaves the cache of what
+     * exists; anything else (ALTER, RENAME, other DROPs) makes it be read again.
+     */
+    synchronized void changed(io.github.auroramigrate.core.sql.Statement s, String currentSchema) {
+        switch (s.kind()) {
+            case DROP_TABLE, DROP_VIEW -> {
+                List<io.github.auroramigrate.core.sql.ObjectName> dropped = s.tableNames().isEmpty()
+                        ? s.objectName().map(List::of).orElse(List.of()) : s.tableNames();
+                if (dropped.isEmpty()) {
+                    schemas = null;
+                    objectsBySchema.clear();
+                }
+                for (io.github.auroramigrate.core.sql.ObjectName n : dropped) {
+                    String schema = n.schemaOr(currentSchema);
+                    Set<String> objects = schema == null ? null : objectsBySchema.get(norm(schema, true));
+                    if (objects != null) {
+                        objects.remove(member(new ObjectKey(ObjectKey.Kind.TABLE, schema, n.name())));
+                    }
+                }
+            }
+            case ALTER_TABLE -> {
+                if (s.text().toUpperCase(Locale.ROOT).contains("RENAME")) { // DISABLE KEYS and the like change nothing here
+                    schemas = null;
+                    objectsBySchema.clear();
+                }
+            }
+            case CREATE_OTHER, ALTER_OTHER, DROP_OTHER, OTHER -> {
+                schemas = null;
+                objectsBySchema.clear();
+            }
+            default -> {
+            }
         }
     }
 
@@ -127,11 +189,10 @@ final class DdlLedger {
 
     // ------------------------------------------------------------------ adoption
 
-    private Action adoptOrReplace(Connection c, ObjectKey key, String text, String digest) throws SQLException {
+    private Action adoptOrReplace(Connection c, ObjectKey key, String text) throws SQLException {
         String difference = ObjectDefinitions.difference(c, key, text);
         boolean rowsAccounted = !holdsData(key) || isEmptyAndUnloaded(c, key) || rowsMatchJournal(c, key);
         if (difference == null && rowsAccounted) {
-            insert(c, key, digest);
             note(key.describe() + " existed on the target with the definition this load creates and no rows it did not "
                     + "load; adopted");
             return Action.SKIP;
@@ -140,7 +201,6 @@ final class DdlLedger {
                 : "it holds rows this load did not write";
         if (existing == ExistingObjects.REPLACE) {
             drop(c, key);
-            insert(c, key, digest);
             note(key.describe() + " existed on the target and " + why + "; replaced (existingObjects(REPLACE))");
             return Action.EXECUTE;
         }
@@ -149,7 +209,7 @@ final class DdlLedger {
                 qualified(key), null, null);
     }
 
-    private Action adoptSchema(Connection c, ObjectKey key, String text, String digest, boolean ours) throws SQLException {
+    private Action adoptSchema(Connection c, ObjectKey key, String text, boolean ours) throws SQLException {
         String difference = ObjectDefinitions.schemaDifference(c, key.name(), text);
         if (difference != null) {
             if (!ours && existing != ExistingObjects.REPLACE) {
@@ -164,11 +224,6 @@ final class DdlLedger {
             note(key.describe() + ": default character set and collation changed to the dump's (" + difference + ")");
         } else if (!ours) {
             note(key.describe() + " existed on the target with the dump's defaults; adopted");
-        }
-        if (ours) {
-            updateDigest(c, key, journaled(c).get(key.journalKey()), digest);
-        } else {
-            insert(c, key, digest);
         }
         return Action.SKIP;
     }

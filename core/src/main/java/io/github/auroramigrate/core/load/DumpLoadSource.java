@@ -385,7 +385,7 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     private static void putIfPresent(Map<String, String> session, String variable, String value) {
-        if (value != null && !value.isEmpty()) {
+        if (value != null && (!value.isEmpty() || variable.equals("sql_mode"))) { // an empty sql_mode is a mode too
             session.put(variable, value);
         }
     }

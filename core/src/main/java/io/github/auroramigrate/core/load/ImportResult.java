@@ -1,6 +1,7 @@
 package io.github.auroramigrate.core.load;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,13 +13,19 @@ import java.util.Objects;
  * }</pre>
  *
  * @param file               the imported file's name
+ * @param jobId              the journal key of the import (a re-run of the same file resumes)
  * @param statementsExecuted statements sent to the server (after transforms)
+ * @param statementsSkipped  statements an earlier run of the same import had executed, skipped
  * @param elapsed            wall-clock time
+ * @param warnings           what was adopted, re-created or could not be reproduced exactly
  */
-public record ImportResult(String file, int statementsExecuted, Duration elapsed) {
+public record ImportResult(String file, String jobId, int statementsExecuted, int statementsSkipped, Duration elapsed,
+        List<io.github.auroramigrate.core.diagnose.Diagnosis> warnings) {
     /** Validates. */
     public ImportResult {
         Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(elapsed, "elapsed");
+        warnings = List.copyOf(warnings);
     }
 }

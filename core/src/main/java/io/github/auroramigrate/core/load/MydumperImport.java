@@ -43,6 +43,8 @@ import java.util.zip.GZIPInputStream;
  * <p>A configured import is immutable and thread-safe; {@link #run()} holds connections and threads while it runs.
  */
 public final class MydumperImport {
+    private static final io.github.auroramigrate.core.sql.SqlOptions MYDUMPER_FILES = SqlFileImport.BYTES.toBuilder()
+            .splitMode(io.github.auroramigrate.core.sql.SplitMode.MYDUMPER).build();
     private static final Pattern DATA = Pattern.compile("(.+?)(\\.[0-9]+)?\\.sql(\\.gz)?");
 
     private final Endpoint target;
@@ -77,7 +79,9 @@ public final class MydumperImport {
      * @throws LoadException INVALID_INPUT when the directory is not a mydumper dump, or as {@link Load#run()}
      */
     public LoadResult run() {
-        return Load.into(target).from(source(directory)).threads(threads).transform(transform).listener(listener)
+        // the schema files are read byte for byte and decoded in the character set they declare (SET NAMES binary)
+        return Load.into(target).from(source(directory)).threads(threads).transform(new FileCharset().andThen(transform))
+                .listener(listener)
                 .build().run();
     }
 
@@ -144,6 +148,11 @@ public final class MydumperImport {
             @Override
             public Optional<String> schema() {
                 return Optional.ofNullable(schema);
+            }
+
+            @Override
+            public io.github.auroramigrate.core.sql.SqlOptions options() {
+                return MYDUMPER_FILES; // routine bodies come without DELIMITER lines
             }
 
             @Override

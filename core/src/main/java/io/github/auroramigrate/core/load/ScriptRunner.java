@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 final class ScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
     private static final Set<String> UTF8 = Set.of("utf8mb4", "utf8", "utf8mb3");
+    private static final Set<StatementKind> DATA = java.util.EnumSet.of(StatementKind.INSERT, StatementKind.REPLACE,
+            StatementKind.UPDATE, StatementKind.DELETE);
 
     /** Rewrites of one script: called once per script, returns the per-statement rewrite. */
     interface Rewriter {
@@ -60,6 +62,8 @@ final class ScriptRunner {
         final Rewriter rewriter;
         final String endpoint;
         final UnaryOperator<String> prepare;
+        /** Journal every statement by its place in the script (imports of foreign files) instead of by object. */
+        boolean byStatement;
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
         final List<Diagnosis> warnings = new CopyOnWriteArrayList<>();
@@ -90,6 +94,19 @@ final class ScriptRunner {
         this.shared = shared;
     }
 
+    /**
+     * A runner for a foreign script (a mysqldump file): every statement but USE, SET and LOCK TABLES is journaled by
+     * its place in the script - DDL after it ran, data statements in the same transaction - so a re-run skips what ran
+     * before and nothing is run twice, even when the file creates, drops and re-creates the same object (as
+     * mariadb-dump does with a view's placeholder). A CREATE of an object that exists without having been journaled is
+     * adopted, replaced or refused by the ledger.
+     */
+    static ScriptRunner forImport(Connection connection, DdlLedger ledger, Rewriter rewriter, String endpoint) {
+        ScriptRunner r = new ScriptRunner(connection, ledger, rewriter, endpoint, UnaryOperator.identity());
+        r.shared.byStatement = true;
+        return r;
+    }
+
     /** @return a runner on {@code other} sharing this one's ledger and counters */
     ScriptRunner on(Connection other) {
         return new ScriptRunner(other, shared);
@@ -108,15 +125,17 @@ final class ScriptRunner {
                 java.sql.Statement st = connection.createStatement()) {
             if (script.schema().isPresent()) {
                 for (Statement use : rewrite.apply(Statement.of("USE " + ChunkLoader.quote(script.schema().get())))) {
-                    execute(st, use, script.name(), 0, false);
+                    execute(st, use, script.name(), 0, 0, false);
                 }
             }
             try {
+                long ordinal = 0;
                 for (Statement s = reader.read(); s != null; s = reader.read()) {
+                    ordinal++;
                     List<Statement> out = rewrite.apply(s);
                     for (int i = 0; i < out.size(); i++) {
                         session.enter(st, rewrite, out.get(i));
-                        execute(st, out.get(i), script.name(), i, true);
+                        execute(st, out.get(i), script.name(), ordinal, i, true);
                     }
                 }
             } finally {
@@ -133,27 +152,41 @@ final class ScriptRunner {
         }
     }
 
-    /** @param counted whether it counts as an executed statement (not for the USE of a script's schema) */
-    private void execute(java.sql.Statement st, Statement s, String scriptName, int part, boolean counted) {
+    /**
+     * @param ordinal the statement's place in the script (1-based), for journal keys
+     * @param counted whether it counts as an executed statement (not for the USE of a script's schema)
+     */
+    private void execute(java.sql.Statement st, Statement s, String scriptName, long ordinal, int part, boolean counted) {
         String text = shared.prepare.apply(s.text());
         DdlLedger ledger = shared.ledger;
         Optional<ObjectKey> object = ledger == null ? Optional.empty() : ObjectKey.of(s, currentSchema);
         try {
-            if (object.isPresent()) {
-                if (ledger.before(connection, object.get(), text) == DdlLedger.Action.SKIP) {
+            if (ledger != null && shared.byStatement) {
+                if (!executeJournaled(st, s, text, object, key(scriptName, ordinal, part))) {
+                    return;
+                }
+            } else if (object.isPresent()) {
+                if (ledger.before(connection, object.get(), text, ifNotExists(s)) == DdlLedger.Action.SKIP) {
                     shared.skipped.incrementAndGet();
                     return;
                 }
                 st.execute(text);
                 ledger.created(object.get());
+            } else if (ledger != null && (s.kind() == StatementKind.LOCK_TABLES || s.kind() == StatementKind.UNLOCK_TABLES)) {
+                return; // only a replay speed-up; under LOCK TABLES the journal could not be written
             } else if (ledger != null && s.kind() != StatementKind.USE && s.kind() != StatementKind.SET) {
-                String key = key(scriptName, s.line(), part);
+                String key = key(scriptName, ordinal, part);
                 if (ledger.isJournaled(connection, key)) {
                     shared.skipped.incrementAndGet();
                     return;
                 }
-                st.execute(text);
-                ledger.recordStatement(connection, key);
+                if (DATA.contains(s.kind())) {
+                    executeWithJournal(st, text, key);
+                } else {
+                    st.execute(text);
+                    ledger.recordStatement(connection, key);
+                    ledger.changed(s, currentSchema);
+                }
             } else {
                 st.execute(text);
             }
@@ -162,6 +195,7 @@ final class ScriptRunner {
             }
             if (counted && s.kind() != StatementKind.USE && s.kind() != StatementKind.SET) {
                 shared.executed.incrementAndGet(); // session statements run every time and do not count
+                LOG.debug("ran {}", s);
             }
         } catch (SQLException e) {
             LoadException journalFailure = LoadJournal.privilegeFailure(e, shared.endpoint);
@@ -169,6 +203,65 @@ final class ScriptRunner {
                     : ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
             LOG.error("{}", d.render());
             throw new LoadException(d, null, null, e);
+        }
+    }
+
+    /**
+     * Runs a statement of a foreign script by the journal of its place in the script.
+     *
+     * @return false when it was not run (journaled by an earlier run, kept or adopted, or a LOCK TABLES)
+     */
+    private boolean executeJournaled(java.sql.Statement st, Statement s, String text, Optional<ObjectKey> object, String key)
+            throws SQLException {
+        DdlLedger ledger = shared.ledger;
+        if (s.kind() == StatementKind.USE || s.kind() == StatementKind.SET) {
+            st.execute(text);
+            return true;
+        }
+        if (s.kind() == StatementKind.LOCK_TABLES || s.kind() == StatementKind.UNLOCK_TABLES) {
+            return false; // only a replay speed-up; under LOCK TABLES the journal could not be written
+        }
+        if (ledger.isJournaled(connection, key)) {
+            shared.skipped.incrementAndGet();
+            return false;
+        }
+        if (DATA.contains(s.kind())) {
+            executeWithJournal(st, text, key);
+            return true;
+        }
+        if (object.isPresent() && ledger.existsNow(connection, object.get())
+                && ledger.existing(connection, object.get(), text, ifNotExists(s)) == DdlLedger.Action.SKIP) {
+            ledger.recordStatement(connection, key);
+            shared.skipped.incrementAndGet();
+            return false;
+        }
+        st.execute(text);
+        ledger.recordStatement(connection, key);
+        if (object.isPresent()) {
+            ledger.created(object.get());
+        } else {
+            ledger.changed(s, currentSchema);
+        }
+        return true;
+    }
+
+    /** Runs a data statement and writes its journal row in one transaction: after a crash, both or neither. */
+    private void executeWithJournal(java.sql.Statement st, String text, String key) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            st.execute(text);
+            shared.ledger.recordStatement(connection, key);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 
@@ -273,6 +366,20 @@ final class ScriptRunner {
         }
     }
 
+    private static boolean ifNotExists(Statement s) {
+        List<io.github.auroramigrate.core.sql.Token> head = s.headTokens(8);
+        for (int i = 0; i + 2 < head.size(); i++) {
+            if (head.get(i).isWord("IF")) {
+                int n = i + 1;
+                while (n < head.size() && !head.get(n).isSignificant()) {
+                    n++;
+                }
+                return n < head.size() && head.get(n).isWord("NOT");
+            }
+        }
+        return false;
+    }
+
     static String withoutMode(String sqlMode, String mode) {
         return java.util.Arrays.stream(sqlMode.split(",")).map(String::strip).filter(m -> !m.equalsIgnoreCase(mode))
                 .collect(java.util.stream.Collectors.joining(","));
@@ -287,8 +394,9 @@ final class ScriptRunner {
         return true;
     }
 
-    static String key(String scriptName, long line, int part) {
-        String key = "ddl:" + scriptName + ":" + line + (part == 0 ? "" : "." + part);
+    /** @return the journal key of the statement at {@code ordinal} (1-based) of the script, part {@code part} */
+    static String key(String scriptName, long ordinal, int part) {
+        String key = "ddl:" + scriptName + ":#" + ordinal + (part == 0 ? "" : "." + part);
         return key.length() <= 190 ? key : "ddl:" + ObjectKey.digest(key);
     }
 

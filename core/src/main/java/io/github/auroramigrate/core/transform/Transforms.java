@@ -184,4 +184,19 @@ public final class Transforms {
     public static Transform mariaDbToMySql() {
         return new MariaDbToMySql();
     }
+
+    /**
+     * Leaves generated columns out of INSERT and REPLACE statements, knowing each table's columns from the CREATE TABLE
+     * earlier in the stream: dumps of MySQL 8.0 by mysqldump and mariadb-dump write values for them, which the server
+     * refuses (ERROR 3105). {@code SqlFileImport} applies it to every file.
+     *
+     * <pre>{@code
+     * INSERT INTO `g` VALUES (1,10,20,'x')   ->   INSERT INTO `g` (`id`,`a`,`n`) VALUES (1,10,'x')
+     * }</pre>
+     *
+     * @see GeneratedColumnValues
+     */
+    public static Transform dropGeneratedColumnValues() {
+        return new GeneratedColumnValues();
+    }
 }
