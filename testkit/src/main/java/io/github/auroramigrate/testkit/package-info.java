@@ -51,11 +51,12 @@
  *       {@code rds_stop_replication()}, {@code rds_skip_repl_error()},
  *       {@code rds_set_configuration(name, value)} / {@code rds_show_configuration()} (only
  *       {@code 'binlog retention hours'}, applied to the server's binlog expiry), {@code rds_kill(id)},
- *       {@code rds_kill_query(id)}; version 2 adds {@code rds_disable_session_binlog()},
+ *       {@code rds_kill_query(id)}, {@code rds_skip_transaction_with_gtid(gtid_to_skip)}; version 2 adds {@code rds_disable_session_binlog()},
  *       {@code rds_enable_session_binlog()}, {@code rds_set_session_binlog_format(format)}; version 3 adds the
  *       {@code _source} names ({@code rds_set_external_source}, {@code ..._source_with_auto_position},
  *       {@code rds_set_source_auto_position}, {@code rds_reset_external_source}, {@code rds_next_source_log})
- *       and {@code rds_start_replication_until(log_file, position)}, and keeps the {@code _master} names.
+ *       {@code rds_start_replication_until(log_file, position)} and {@code rds_gtid_purged(gtid_set)}, and keeps
+ *       the {@code _master} names.
  *       On version 3 the procedures add {@code GET_SOURCE_PUBLIC_KEY=1}, so a
  *       {@code caching_sha2_password} replication user works without TLS.</li>
  * </ul>
