@@ -135,8 +135,10 @@ public enum DiagnosisCode {
             + "trigger 1359, event 1537).",
             "A load resumed after a crash recognises what it created itself. An object this load did not create (left by "
                     + "another load, another dump of the same source, or made by hand) is only adopted when its definition is "
-                    + "identical and it holds no rows: drop it (or the schema) and run again, or load with "
-                    + "existingObjects(ExistingObjects.REPLACE) to replace it.",
+                    + "identical and it holds no rows: drop it (DROP TABLE, or the whole schema) and run again, or let a Load "
+                    + "or Copy replace it with existingObjects(ExistingObjects.REPLACE). A SQL file without DROP TABLE IF "
+                    + "EXISTS before its CREATE TABLE statements (mysqldump --skip-add-drop-table) fails on every table that "
+                    + "exists: drop those tables first, or dump again with --add-drop-table.",
             1050, 1007, 1304, 1359, 1537),
     /** The DDL of an object changed between two runs of the same load while the object holds loaded data. */
     DDL_CHANGED(false, "The definition of an object differs from the one an earlier run of this load created it with.",
@@ -153,8 +155,10 @@ public enum DiagnosisCode {
     /** 1418: a function without DETERMINISTIC / NO SQL / READS SQL DATA while binary logging is on. */
     ROUTINE_CHARACTERISTIC_REQUIRED(false, "The function declares none of DETERMINISTIC, NO SQL or READS SQL DATA, "
             + "which a server with binary logging on requires (unless log_bin_trust_function_creators is 1).",
-            "Set log_bin_trust_function_creators = 1 on the target (parameter group on Aurora/RDS), which keeps the "
-                    + "function exactly as on the source; or add the characteristic that is true of the function.",
+            "Set log_bin_trust_function_creators = 1 on the target (SET GLOBAL on a self-managed server, the DB parameter "
+                    + "group on Aurora/RDS), which creates the function exactly as on the source; or declare in its CREATE "
+                    + "FUNCTION the characteristic that is true of it: DETERMINISTIC, NO SQL or READS SQL DATA (a false "
+                    + "DETERMINISTIC can make a replica's data differ).",
             1418),
     /** 1273/1115: the target does not know a collation or character set of the DDL. */
     UNKNOWN_COLLATION(false, "The target does not know a collation or character set the DDL names (e.g. MySQL 8.0's "
@@ -166,16 +170,18 @@ public enum DiagnosisCode {
     /** 3105: a value was given for a generated column. */
     GENERATED_COLUMN_VALUE(false, "A value was written into a generated column (mysqldump and mariadb-dump write one "
             + "for every column, generated ones included, when dumping from MySQL 8.0).",
-            "Leave generated columns out of INSERT column lists: importing the file through this library does it "
-                    + "(SqlFileImport, which reads the CREATE TABLE earlier in the file); for a file of your own use "
-                    + "Transforms.dropGeneratedColumnValues().",
+            "The server computes generated columns: INSERT statements must leave them out of their column lists. Dump and "
+                    + "Copy of this library never write them, nor does the mysqldump of the source's own MySQL version "
+                    + "(mariadb-dump reading a MySQL server does): dump the table again that way, or edit the INSERT "
+                    + "statements to name every other column (INSERT INTO t (a, b) VALUES ...).",
             3105),
     /** 1067: invalid default value. */
     INVALID_DEFAULT(false, "A column default is not valid under the target's sql_mode (typically a zero date "
             + "'0000-00-00' with NO_ZERO_DATE or a strict mode).",
-            "Create the table with the sql_mode of the source (loads from this library drop NO_ZERO_DATE, "
-                    + "NO_ZERO_IN_DATE and strict modes for their session); for your own session: SET SESSION sql_mode "
-                    + "without them, or change the default.",
+            "The source accepted the default under a laxer sql_mode. Load and Copy create tables with NO_ZERO_DATE, "
+                    + "NO_ZERO_IN_DATE and the strict modes off, as mysqldump's header does (SQL_MODE='NO_AUTO_VALUE_ON_ZERO'). "
+                    + "A SQL file that sets no sql_mode (mysqldump --compact, a hand-written schema) runs under the target's: "
+                    + "put /*!40101 SET SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */; at its top, or change the column's default.",
             1067),
     /** 1071: the key is longer than the index allows (767 bytes on 5.7 COMPACT/REDUNDANT rows). */
     KEY_TOO_LONG(false, "An index key is longer than the target allows (767 bytes per column with ROW_FORMAT "
@@ -184,12 +190,16 @@ public enum DiagnosisCode {
                     + "innodb_large_prefix=ON); else index a prefix, e.g. KEY (col(191)), or use a collation of a narrower "
                     + "character set. The pre-check reports such keys before the load.",
             1071, 1709),
-    /** 1215/3780/1822/6125: a foreign key cannot be created. */
+    /** 1215/3780/1822/6125, and MariaDB's 1005 with errno 150: a foreign key cannot be created. */
     FOREIGN_KEY_INVALID(false, "A foreign key could not be created: referenced table or index missing, or the "
             + "columns' types, character sets or collations differ between the two sides (3780).",
             "Both columns must have the same type, sign, length, character set and collation, and the referenced "
-                    + "columns need an index. When a collation was mapped for the target, map it on both tables alike. "
-                    + "Loads create foreign keys with foreign_key_checks=0, so table order does not matter.",
+                    + "columns need an index; foreign_key_checks=0 does not lift this once the referenced table exists. "
+                    + "MySQL 5.7 says only 'Cannot add foreign key constraint' (1215) and MariaDB 'errno: 150': SHOW ENGINE "
+                    + "INNODB STATUS, section LATEST FOREIGN KEY ERROR, names the columns and the reason. A referenced table "
+                    + "outside the dump must exist on the target with the source's column definitions; when a collation was "
+                    + "mapped for the target, map it on both tables alike. Loads create foreign keys with foreign_key_checks=0, "
+                    + "so table order does not matter.",
             1215, 3780, 1822, 6125),
     /** 4109/3750: generated invisible primary keys or sql_require_primary_key on the target. */
     PRIMARY_KEY_POLICY(false, "The target adds or requires primary keys for tables without one "
@@ -201,8 +211,9 @@ public enum DiagnosisCode {
             4109, 3750),
     /** The load's own journal schema cannot be created or written. */
     JOURNAL_PRIVILEGE(false, "The load cannot create or write its journal schema on the target.",
-            "Grant the loading user CREATE, SELECT, INSERT, UPDATE and DELETE on the journal schema (GRANT ... ON "
-                    + "`aurora_migrate`.* TO the user), or create the schema beforehand and grant those privileges on it.",
+            "As an administrator, grant the loading user what the journal needs: GRANT CREATE, DROP, SELECT, INSERT, "
+                    + "UPDATE, DELETE ON `aurora_migrate`.* TO the loading account (SELECT CURRENT_USER() as that user names "
+                    + "it); that also lets it create the schema. Then run the load again: it resumes where it stopped.",
             0),
     // ---- binlog replication (module replication); no error numbers here: 1062/1032/2003 etc. mean something
     // else outside a replica's status, so the replication module maps Last_IO_Errno/Last_SQL_Errno itself.

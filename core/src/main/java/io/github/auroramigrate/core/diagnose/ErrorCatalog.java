@@ -116,6 +116,10 @@ public final class ErrorCatalog {
                     : connecting ? DiagnosisCode.ACCESS_DENIED_BAD_PASSWORD : DiagnosisCode.ACCESS_DENIED_STATEMENT;
             return client(code, number, state, text);
         }
+        if (number == 1005 && lower.contains("errno: 150")) {
+            // MariaDB (and MySQL before 5.6) reports a foreign key it cannot create as "Can't create table (errno: 150)"
+            return client(DiagnosisCode.FOREIGN_KEY_INVALID, number, state, text);
+        }
         if (number != 0 && BY_NUMBER.containsKey(number)) {
             return client(BY_NUMBER.get(number), number, state, text);
         }

@@ -41,9 +41,9 @@ final class ChunkPlanner {
     /** @return the expected number of chunks, from the estimates only */
     long estimateChunks(TableJob t) {
         if (t.chunking.method() == ChunkingMethod.NONE) {
-            return Math.max(1, (t.table.estimatedBytes() + chunkBytes - 1) / chunkBytes);
+            return Math.max(1, (t.size.bytes() + chunkBytes - 1) / chunkBytes);
         }
-        return Math.max(1, (t.table.estimatedRows() + rowsPerChunk(t) - 1) / rowsPerChunk(t));
+        return Math.max(1, (t.size.rows() + rowsPerChunk(t) - 1) / rowsPerChunk(t));
     }
 
     /**
@@ -57,7 +57,7 @@ final class ChunkPlanner {
             return -1;
         }
         long perChunk = rowsPerChunk(t);
-        if (t.table.estimatedRows() <= perChunk) {
+        if (t.size.rows() <= perChunk) {
             sink.accept(new Task(t, 1, null, null, false));
             return 1;
         }
@@ -79,7 +79,7 @@ final class ChunkPlanner {
             min = new BigInteger(rs.getString(1));
             max = new BigInteger(rs.getString(2));
         }
-        long n = Math.max(1, (t.table.estimatedRows() + perChunk - 1) / perChunk);
+        long n = Math.max(1, (t.size.rows() + perChunk - 1) / perChunk);
         BigInteger span = max.subtract(min).add(BigInteger.ONE);
         BigInteger step = span.add(BigInteger.valueOf(n - 1)).divide(BigInteger.valueOf(n)).max(BigInteger.ONE);
         List<String> lower = null;

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param triggers        number of triggers
  * @param events          number of events
  * @param users           number of accounts (0 unless users are dumped)
- * @param estimatedBytes  estimated data size from information_schema
+ * @param estimatedBytes  estimated data size, the sum of the tables' estimates
  * @param warnings        what will be skipped or degraded
  */
 public record DumpPlan(String source, Consistency consistency, String consistencyNote, boolean binlogEnabled, int threads,
@@ -45,8 +45,8 @@ public record DumpPlan(String source, Consistency consistency, String consistenc
      * One table of the plan.
      *
      * @param table           the table
-     * @param estimatedRows   information_schema's row estimate
-     * @param estimatedBytes  information_schema's data size estimate
+     * @param estimatedRows   estimated rows (information_schema's TABLE_ROWS)
+     * @param estimatedBytes  estimated bytes of its chunk files, uncompressed (rows times a sample's average row size)
      * @param method          how it will be split
      * @param index           the index it will be split by, or null
      * @param estimatedChunks expected number of chunk files

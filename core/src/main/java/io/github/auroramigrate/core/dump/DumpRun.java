@@ -99,7 +99,7 @@ final class DumpRun {
             ServerInfo info = ServerProbe.probe(c, o.endpoint().describe());
             Sessions.configure(c, false, info.flavor(), info.version());
             Catalog cat = Catalog.read(c, o.filter(), o);
-            List<TableJob> jobs = tableJobs(cat, new KeyNames());
+            List<TableJob> jobs = tableJobs(c, cat, new KeyNames());
             return plan(info, cat, jobs, resolveThreads(info, c), Snapshotter.predict(info, o).level(),
                     Snapshotter.predict(info, o).description());
         } catch (SQLException e) {
@@ -112,24 +112,28 @@ final class DumpRun {
         List<DumpPlan.PlannedTable> tables = new ArrayList<>();
         long bytes = 0;
         for (TableJob t : jobs) {
-            tables.add(new DumpPlan.PlannedTable(t.ref, t.table.estimatedRows(), t.table.estimatedBytes(), t.chunking.method(),
+            tables.add(new DumpPlan.PlannedTable(t.ref, t.size.rows(), t.size.bytes(), t.chunking.method(),
                     t.chunking.index(), o.data() ? estimator.estimateChunks(t) : 0, t.where));
-            bytes += t.table.estimatedBytes();
+            bytes += t.size.bytes();
         }
         List<TableRef> views = cat.views.stream().map(v -> TableRef.of(v.schema(), v.name())).toList();
         return new DumpPlan(info.summary(), level, note, info.binlog().enabled(), threads, tables, views, cat.routines.size(),
                 cat.triggers.size(), cat.events.size(), cat.users.size(), bytes, cat.warnings);
     }
 
-    /** Tables in dump order: largest first, so the longest work starts early. */
-    private List<TableJob> tableJobs(Catalog cat, KeyNames names) {
+    /** Tables in dump order: largest first, so the longest work starts early; each sized from a sample of its rows. */
+    private List<TableJob> tableJobs(Connection c, Catalog cat, KeyNames names) {
+        long start = System.nanoTime();
+        TableSizer sizer = new TableSizer(c, o.chunkSize().toBytes());
         List<TableJob> jobs = new ArrayList<>();
         for (Catalog.Table t : cat.tables) {
             String s = names.segment("data", t.ref().schema());
             String prefix = "data/" + s + "/" + names.segment("data/" + s, t.ref().name());
-            jobs.add(new TableJob(t, o.whereFor(t.ref()), prefix));
+            TableJob j = new TableJob(t, o.whereFor(t.ref()), prefix);
+            jobs.add(o.data() ? j.sized(sizer.measure(j)) : j);
         }
-        jobs.sort(Comparator.comparingLong((TableJob j) -> j.table.estimatedBytes()).reversed().thenComparing(j -> j.ref));
+        jobs.sort(Comparator.comparingLong((TableJob j) -> j.size.bytes()).reversed().thenComparing(j -> j.ref));
+        LOG.debug("{}: {} tables sized in {} ms", job, jobs.size(), (System.nanoTime() - start) / 1_000_000);
         return jobs;
     }
 
@@ -174,10 +178,10 @@ final class DumpRun {
             Sessions.configure(coord, false, info.flavor(), info.version());
             Catalog cat = Catalog.read(coord, o.filter(), o);
             KeyNames names = new KeyNames();
-            List<TableJob> jobs = tableJobs(cat, names);
+            List<TableJob> jobs = tableJobs(coord, cat, names);
             int threads = o.data() ? resolveThreads(info, coord) : 0;
             tablesTotal = o.data() ? jobs.size() : 0;
-            estimatedBytes = jobs.stream().mapToLong(j -> j.table.estimatedBytes()).sum();
+            estimatedBytes = jobs.stream().mapToLong(j -> j.size.bytes()).sum();
             checkStore();
 
             tracker = new ManifestTracker(o.store(), clock, UUID.randomUUID().toString(), TOOL, source(info, coord),
@@ -244,7 +248,7 @@ final class DumpRun {
                 tracker.table(t.ref.schema(), new TableEntry(t.ref.name(), file, t.table.engine(),
                         o.data() ? TableStatus.PENDING : TableStatus.COMPLETE, t.columns, t.generated, t.chunking, t.where,
                         LoadDataClause.columns(t.columns), List.of(), null, null,
-                        new SizeEstimate(Math.max(0, t.table.estimatedRows()), Math.max(0, t.table.estimatedBytes()))));
+                        new SizeEstimate(Math.max(0, t.size.rows()), Math.max(0, t.size.bytes()))));
                 if (first) {
                     tracker.write(true); // a following loader can create the biggest table right away
                     first = false;

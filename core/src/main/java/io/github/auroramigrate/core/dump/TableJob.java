@@ -19,6 +19,8 @@ final class TableJob {
     final String where;
     final String dataPrefix;
     final String selectList;
+    /** Rows and bytes to plan with: information_schema's until {@link #sized} replaces them with a sample's. */
+    final TableSizer.Size size;
 
     TableJob(Catalog.Table table, String where, String dataPrefix) {
         this.ref = table.ref();
@@ -42,6 +44,24 @@ final class TableJob {
             sb.append(sb.isEmpty() ? "" : ", ").append(ColumnTypes.readExpression(c));
         }
         this.selectList = sb.toString();
+        this.size = new TableSizer.Size(table.estimatedRows(), table.estimatedBytes());
+    }
+
+    private TableJob(TableJob t, TableSizer.Size size) {
+        this.ref = t.ref;
+        this.table = t.table;
+        this.columns = t.columns;
+        this.generated = t.generated;
+        this.chunking = t.chunking;
+        this.where = t.where;
+        this.dataPrefix = t.dataPrefix;
+        this.selectList = t.selectList;
+        this.size = size;
+    }
+
+    /** @return this job planned with {@code size} */
+    TableJob sized(TableSizer.Size size) {
+        return new TableJob(this, size);
     }
 
     private static Chunking chunking(Catalog.Table t) {
@@ -59,12 +79,9 @@ final class TableJob {
         return new Chunking(index.name(), integer ? ChunkingMethod.INTEGER_RANGE : ChunkingMethod.INDEX_WALK, key);
     }
 
-    /** @return the average row size to plan with (information_schema estimate, at least 1) */
+    /** @return the average row size to plan with (at least 1; 256 for a table without rows) */
     long averageRowBytes() {
-        if (table.avgRowLength() > 0) {
-            return table.avgRowLength();
-        }
-        return table.estimatedRows() > 0 && table.dataLength() > 0 ? Math.max(1, table.dataLength() / table.estimatedRows()) : 256;
+        return size.rows() > 0 && size.bytes() > 0 ? Math.max(1, size.bytes() / size.rows()) : 256;
     }
 
     /** @return the key of chunk file {@code index} */

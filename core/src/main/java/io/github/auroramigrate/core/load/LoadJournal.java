@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.diagnose.Diagnosis;
+import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +12,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The record, kept on the target itself, of which chunks of a load job are committed: table
@@ -32,6 +36,9 @@ public final class LoadJournal {
     /** The journal table. */
     public static final String TABLE = "load_progress";
     private static final String QUALIFIED = "`" + SCHEMA + "`.`" + TABLE + "`";
+    /** What the journal's statements need on its schema (DROP: scratch tables that compare existing definitions). */
+    private static final String PRIVILEGES = "CREATE, DROP, SELECT, INSERT, UPDATE, DELETE";
+    private static final Pattern ACCOUNT = Pattern.compile("user '([^']*)'@'([^']*)'");
 
     private final String jobId;
 
@@ -64,6 +71,8 @@ public final class LoadJournal {
                     + "rows_loaded BIGINT NOT NULL, checksum VARCHAR(128) NOT NULL, "
                     + "loaded_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), "
                     + "PRIMARY KEY (job_id, chunk_id)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+        } catch (SQLException e) {
+            throw needing(e, "CREATE");
         }
     }
 
@@ -75,6 +84,8 @@ public final class LoadJournal {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
+        } catch (SQLException e) {
+            throw needing(e, "SELECT");
         }
     }
 
@@ -88,24 +99,30 @@ public final class LoadJournal {
             ps.setLong(4, rows);
             ps.setString(5, checksum == null ? "" : checksum);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw needing(e, "INSERT");
         }
     }
 
     /** @return the ids of all committed chunks of this job (empty when the journal table does not exist yet) */
     public Set<String> loadedChunks(Connection c) throws SQLException {
-        Set<String> ids = new HashSet<>();
-        if (!exists(c)) {
-            return ids;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT chunk_id FROM " + QUALIFIED + " WHERE job_id = ?")) {
-            ps.setString(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
+        try {
+            Set<String> ids = new HashSet<>();
+            if (!exists(c)) {
+                return ids;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT chunk_id FROM " + QUALIFIED + " WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
                 }
             }
+            return ids;
+        } catch (SQLException e) {
+            throw needing(e, "SELECT");
         }
-        return ids;
     }
 
     /**
@@ -113,19 +130,23 @@ public final class LoadJournal {
      *         DDL text that created them), empty when the journal table does not exist yet
      */
     public Map<String, String> entries(Connection c) throws SQLException {
-        Map<String, String> out = new HashMap<>();
-        if (!exists(c)) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT chunk_id, checksum FROM " + QUALIFIED + " WHERE job_id = ?")) {
-            ps.setString(1, jobId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getString(2));
+        try {
+            Map<String, String> out = new HashMap<>();
+            if (!exists(c)) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT chunk_id, checksum FROM " + QUALIFIED + " WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
                 }
             }
+            return out;
+        } catch (SQLException e) {
+            throw needing(e, "SELECT");
         }
-        return out;
     }
 
     /**
@@ -133,18 +154,22 @@ public final class LoadJournal {
      * @return the rows of the table's data chunks this job committed, or -1 when it committed none
      */
     public long rowsOf(Connection c, String table) throws SQLException {
-        if (!exists(c)) {
-            return -1;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(rows_loaded), 0) FROM " + QUALIFIED
-                + " WHERE job_id = ? AND table_name = ? AND chunk_id NOT LIKE 'obj:%' AND chunk_id NOT LIKE 'ddl:%'"
-                + " AND chunk_id NOT LIKE 'index:%'")) {
-            ps.setString(1, jobId);
-            ps.setString(2, table.length() > 200 ? table.substring(0, 200) : table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == 0 ? -1 : rs.getLong(2);
+        try {
+            if (!exists(c)) {
+                return -1;
             }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(rows_loaded), 0) FROM " + QUALIFIED
+                    + " WHERE job_id = ? AND table_name = ? AND chunk_id NOT LIKE 'obj:%' AND chunk_id NOT LIKE 'ddl:%'"
+                    + " AND chunk_id NOT LIKE 'index:%'")) {
+                ps.setString(1, jobId);
+                ps.setString(2, table.length() > 200 ? table.substring(0, 200) : table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) == 0 ? -1 : rs.getLong(2);
+                }
+            }
+        } catch (SQLException e) {
+            throw needing(e, "SELECT");
         }
     }
 
@@ -155,17 +180,23 @@ public final class LoadJournal {
             ps.setString(2, jobId);
             ps.setString(3, chunkId);
             ps.executeUpdate();
+        } catch (SQLException e) {
+            throw needing(e, "UPDATE");
         }
     }
 
     /** Forgets every chunk of this job, so that the next load runs it from scratch (autocommit as set on c). */
     public int clear(Connection c) throws SQLException {
-        if (!exists(c)) {
-            return 0;
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + QUALIFIED + " WHERE job_id = ?")) {
-            ps.setString(1, jobId);
-            return ps.executeUpdate();
+        try {
+            if (!exists(c)) {
+                return 0;
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + QUALIFIED + " WHERE job_id = ?")) {
+                ps.setString(1, jobId);
+                return ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw needing(e, "DELETE");
         }
     }
 
@@ -181,21 +212,55 @@ public final class LoadJournal {
     }
 
     /**
-     * @return a JOURNAL_PRIVILEGE failure when {@code e} is a missing privilege (1044, 1142, 1143) on the journal
-     *         schema, else null
+     * Marks a failure of one of the journal's own statements with the privilege it needed, so that a missing privilege
+     * is told apart from one of the load's statements (whose schema may even be called {@code aurora_migrate_shop}).
+     * The exception itself is rethrown unchanged: its type, number and cause decide retries and diagnoses as before.
+     */
+    private static SQLException needing(SQLException e, String privilege) {
+        e.addSuppressed(new JournalStatement(privilege));
+        return e;
+    }
+
+    /** The marker {@link #needing} attaches; carries no stack trace. */
+    private static final class JournalStatement extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        JournalStatement(String privilege) {
+            super(privilege, null, false, false);
+        }
+    }
+
+    /**
+     * @return a JOURNAL_PRIVILEGE failure naming the privilege, the schema and the grant to run when {@code e} is a
+     *         missing privilege (1044, 1142, 1143) on a statement of the journal itself, else null
      */
     static LoadException privilegeFailure(SQLException e, String endpoint) {
         int n = e.getErrorCode();
-        String message = String.valueOf(e.getMessage());
-        if ((n != 1044 && n != 1142 && n != 1143) || !message.contains(SCHEMA)) {
+        String privilege = null;
+        for (Throwable t = e; t != null && privilege == null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                if (s instanceof JournalStatement j) {
+                    privilege = j.getMessage();
+                }
+            }
+        }
+        if (privilege == null || (n != 1044 && n != 1142 && n != 1143)) {
             return null;
         }
-        return new LoadException(io.github.auroramigrate.core.diagnose.Diagnosis.of(
-                io.github.auroramigrate.core.diagnose.DiagnosisCode.JOURNAL_PRIVILEGE, "the load keeps its journal in "
-                        + "the schema `" + SCHEMA + "` on the target and was refused (error " + n + ": " + message + ")")
-                .withEndpoint(endpoint).withAdvice("Grant the loading user CREATE, SELECT, INSERT, UPDATE and DELETE on `"
-                        + SCHEMA + "`.* (GRANT CREATE, SELECT, INSERT, UPDATE, DELETE ON `" + SCHEMA + "`.* TO 'user'@'host'),"
-                        + " or create the schema beforehand and grant those privileges on it."), null, null, e);
+        Matcher account = ACCOUNT.matcher(String.valueOf(e.getMessage()));
+        String user = endpoint == null || endpoint.lastIndexOf('@') < 0 ? null : endpoint.substring(0, endpoint.lastIndexOf('@'));
+        // 1044 names the account the privileges belong to; 1142 names the client's host instead
+        String grantee = n == 1044 && account.find() ? "'" + account.group(1) + "'@'" + account.group(2) + "'"
+                : user == null ? "the loading account" : "'" + user.replace("'", "''") + "'@'<its host>'";
+        String message = "the load keeps its journal in `" + SCHEMA + "`.`" + TABLE + "` on the target and needs the "
+                + privilege + " privilege on `" + SCHEMA + "`.*, which the loading user lacks (error " + n + ": "
+                + e.getMessage() + ")";
+        String remedy = "As an administrator, grant the loading user what the journal needs: GRANT " + PRIVILEGES + " ON `"
+                + SCHEMA + "`.* TO " + grantee + (grantee.contains("<its host>") ? " (SELECT CURRENT_USER() as that user "
+                + "names the account)" : "") + "; that also lets it create the schema. Then run the load again: it resumes "
+                + "where it stopped.";
+        return new LoadException(new Diagnosis(DiagnosisCode.JOURNAL_PRIVILEGE, n, e.getSQLState(), message, endpoint, null,
+                remedy), null, null, e);
     }
 
     @Override

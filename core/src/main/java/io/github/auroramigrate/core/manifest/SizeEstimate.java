@@ -1,11 +1,13 @@
 package io.github.auroramigrate.core.manifest;
 
 /**
- * A table's size as the source estimated it ({@code information_schema.TABLES}) when the dump started: enough to
- * decide how to load it (e.g. whether to defer its secondary indexes) before its chunks are written.
+ * A table's size as estimated when the dump started: enough to decide how to load it (e.g. whether to defer its
+ * secondary indexes) before its chunks are written.
  *
- * @param rows  estimated rows ({@code TABLE_ROWS}; InnoDB's figure can be off by tens of percent)
- * @param bytes estimated data bytes ({@code DATA_LENGTH})
+ * @param rows  estimated rows ({@code information_schema.TABLES.TABLE_ROWS}; InnoDB's figure can be off by tens of
+ *              percent)
+ * @param bytes estimated bytes of the table's chunk files, uncompressed: the rows times the average size of a sample of
+ *              rows (dumps written before that recorded {@code DATA_LENGTH})
  */
 public record SizeEstimate(long rows, long bytes) {
     /** Validates. */

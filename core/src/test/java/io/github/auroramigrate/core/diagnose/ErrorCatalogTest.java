@@ -78,4 +78,33 @@ class ErrorCatalogTest {
         SourceLocation at = new SourceLocation("f.sql", 1, "x".repeat(10_000));
         assertThat(at.excerpt()).hasSize(SourceLocation.MAX_EXCERPT).endsWith("...");
     }
+
+    @Test
+    void mariaDbsErrno150IsAForeignKeyAndOtherCantCreateTableErrorsAreNot() {
+        SQLException fk = new SQLException("Can't create table `s`.`c1` (errno: 150 \"Foreign key constraint is incorrectly "
+                + "formed\")", "HY000", 1005);
+        assertThat(ErrorCatalog.diagnose(fk, null).code()).isEqualTo(DiagnosisCode.FOREIGN_KEY_INVALID);
+        SQLException other = new SQLException("Can't create table `s`.`t` (errno: 28 \"No space left on device\")", "HY000", 1005);
+        assertThat(ErrorCatalog.diagnose(other, null).code()).isNotEqualTo(DiagnosisCode.FOREIGN_KEY_INVALID);
+    }
+
+    /** Advice that names a transform must name one that exists, with the argument types it takes. */
+    @Test
+    void everyTransformTheAdviceNamesExists() throws Exception {
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile("Transforms\\.(\\w+)\\(([^)]*)\\)");
+        int seen = 0;
+        for (DiagnosisCode code : DiagnosisCode.values()) {
+            java.util.regex.Matcher m = call.matcher(code.summary() + " " + code.remedy());
+            while (m.find()) {
+                seen++;
+                String name = m.group(1);
+                int arity = m.group(2).isBlank() ? 0 : m.group(2).split(",").length;
+                assertThat(java.util.Arrays.stream(io.github.auroramigrate.core.transform.Transforms.class.getMethods())
+                        .filter(x -> java.lang.reflect.Modifier.isStatic(x.getModifiers()))
+                        .anyMatch(x -> x.getName().equals(name) && x.getParameterCount() == arity))
+                        .as(code + " names Transforms." + name + " with " + arity + " argument(s)").isTrue();
+            }
+        }
+        assertThat(seen).isGreaterThan(3);
+    }
 }
