@@ -144,6 +144,10 @@ final class ChunkLoader {
                 LOG.info("{}: chunk {} was committed by another loader meanwhile; rolled back ours", journal.jobId(), chunk.id());
                 return new Outcome(chunk, true, 0, Duration.ZERO, 1);
             }
+            LoadException privilege = LoadJournal.privilegeFailure(e, endpoint);
+            if (privilege != null) {
+                throw privilege;
+            }
             throw e;
         }
         c.commit();

@@ -197,6 +197,11 @@ final class ScriptRunner {
                 shared.executed.incrementAndGet(); // session statements run every time and do not count
                 LOG.debug("ran {}", s);
             }
+        } catch (LoadException e) {
+            if (e.diagnosis().sourceLocation().isPresent()) {
+                throw e;
+            }
+            throw new LoadException(e.diagnosis().withLocation(s.location()), e.table().orElse(null), e.chunkId().orElse(null), e);
         } catch (SQLException e) {
             LoadException journalFailure = LoadJournal.privilegeFailure(e, shared.endpoint);
             Diagnosis d = journalFailure != null ? journalFailure.diagnosis()

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * </ul>
  */
 final class SessionSettings {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SessionSettings.class);
     private static final Set<String> DROPPED = Set.of("NO_ZERO_DATE", "NO_ZERO_IN_DATE", "STRICT_TRANS_TABLES",
             "STRICT_ALL_TABLES", "TRADITIONAL");
 
@@ -53,7 +54,32 @@ final class SessionSettings {
             ps.setString(1, loadSqlMode(previous.sqlMode));
             ps.execute();
         }
+        noGeneratedPrimaryKeys(c);
         return previous;
+    }
+
+    /**
+     * Turns off MySQL 8.0.30+'s generated invisible primary keys for the session: created with them, a key-less source
+     * table would get a {@code my_row_id} column the source does not have (and an AUTO_INCREMENT column that is not a
+     * key fails with 4109). Where the account may not change it, the load goes on and says so; Verify then reports
+     * the extra column.
+     */
+    private static void noGeneratedPrimaryKeys(Connection c) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_generate_invisible_primary_key")) {
+            if (!rs.next() || rs.getInt(1) == 0) {
+                return;
+            }
+        } catch (SQLException unknownVariable) {
+            return;                                // before 8.0.30, and MariaDB: no such thing
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("SET SESSION sql_generate_invisible_primary_key = OFF");
+        } catch (SQLException e) {
+            LOG.warn("sql_generate_invisible_primary_key is ON on the target and this account may not turn it off for its "
+                    + "session ({}): tables without a primary key get a generated my_row_id column the source does not "
+                    + "have; turn the variable off in the parameter group for the load", e.getMessage());
+        }
     }
 
     /** The load's sql_mode derived from the session's. */
