@@ -79,7 +79,13 @@ public final class SqlRowEncoder {
                 continue;
             }
             switch (kinds[i]) {
-                case BARE -> sink.write(v);
+                case BARE -> {
+                    if (v.length == 2 && v[0] == '-' && v[1] == '0') {
+                        sink.writeAscii("-0e0");    // the integer literal -0 is 0; a double's -0.0 keeps its sign
+                    } else {
+                        sink.write(v);
+                    }
+                }
                 case HEX -> hexLiteral(v, sink);
                 case QUOTED -> quoted(v, sink);
                 case JSON -> {

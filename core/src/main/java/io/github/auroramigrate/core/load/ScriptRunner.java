@@ -79,6 +79,15 @@ final class ScriptRunner {
     private final Connection connection;
     private final Shared shared;
     private String currentSchema;
+    /** Views of a foreign script that failed on a view not yet in its final form; retried at the script's end. */
+    private final List<DeferredView> deferredViews = new java.util.ArrayList<>();
+
+    private record DeferredView(Statement statement, String text, String key, ObjectKey object, String schema,
+            SQLException failure) {
+    }
+
+    /** Errors of a CREATE VIEW whose dependencies are not (yet) as they will be: placeholders, later views. */
+    private static final Set<Integer> VIEW_NOT_YET = Set.of(1368, 1356, 1146, 1305);
 
     /**
      * @param connection the connection to run on (the caller owns and closes it)
@@ -138,6 +147,7 @@ final class ScriptRunner {
                         execute(st, out.get(i), script.name(), ordinal, i, true);
                     }
                 }
+                retryDeferredViews(st);
             } finally {
                 session.leave(st);
             }
@@ -240,7 +250,17 @@ final class ScriptRunner {
             shared.skipped.incrementAndGet();
             return false;
         }
-        st.execute(text);
+        try {
+            st.execute(text);
+        } catch (SQLException e) {
+            if (s.kind() == StatementKind.CREATE_VIEW && object.isPresent() && VIEW_NOT_YET.contains(e.getErrorCode())) {
+                // mariadb-dump and mysqldump create every view as a placeholder first and the real ones in name order,
+                // so a view on a later view meets its placeholder (1368 for a CHECK OPTION); retried at the end
+                deferredViews.add(new DeferredView(s, text, key, object.get(), currentSchema, e));
+                return false;
+            }
+            throw e;
+        }
         ledger.recordStatement(connection, key);
         if (object.isPresent()) {
             ledger.created(object.get());
@@ -248,6 +268,45 @@ final class ScriptRunner {
             ledger.changed(s, currentSchema);
         }
         return true;
+    }
+
+    /** Retries the deferred views until all exist or a round makes no progress (then the first failure is thrown). */
+    private void retryDeferredViews(java.sql.Statement st) throws SQLException {
+        String schemaBefore = currentSchema;
+        while (!deferredViews.isEmpty()) {
+            List<DeferredView> round = new java.util.ArrayList<>(deferredViews);
+            deferredViews.clear();
+            List<DeferredView> failed = new java.util.ArrayList<>();
+            for (DeferredView v : round) {
+                if (v.schema() != null) {
+                    st.execute("USE " + ChunkLoader.quote(v.schema()));
+                }
+                try {
+                    st.execute(v.text());
+                    shared.ledger.recordStatement(connection, v.key());
+                    shared.ledger.created(v.object());
+                    shared.executed.incrementAndGet();
+                } catch (SQLException e) {
+                    if (!VIEW_NOT_YET.contains(e.getErrorCode())) {
+                        throw failure(e, v.statement());
+                    }
+                    failed.add(new DeferredView(v.statement(), v.text(), v.key(), v.object(), v.schema(), e));
+                }
+            }
+            if (failed.size() == round.size()) {
+                throw failure(failed.get(0).failure(), failed.get(0).statement());
+            }
+            deferredViews.addAll(failed);
+        }
+        if (schemaBefore != null) {
+            st.execute("USE " + ChunkLoader.quote(schemaBefore));
+        }
+    }
+
+    private LoadException failure(SQLException e, Statement s) {
+        Diagnosis d = ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
+        LOG.error("{}", d.render());
+        return new LoadException(d, null, null, e);
     }
 
     /** Runs a data statement and writes its journal row in one transaction: after a crash, both or neither. */

@@ -29,6 +29,8 @@ class CollationFidelityIT {
             + "WHERE TABLE_SCHEMA = ? ORDER BY 1";
     private static final String SCHEMA = "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME "
             + "FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?";
+    private static final String PARAMETERS = "SELECT ORDINAL_POSITION, PARAMETER_NAME, CHARACTER_SET_NAME, COLLATION_NAME "
+            + "FROM information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? ORDER BY 1";
     private static final String ROUTINES = "SELECT ROUTINE_NAME, DATABASE_COLLATION, CHARACTER_SET_CLIENT, "
             + "COLLATION_CONNECTION FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?";
 
@@ -43,7 +45,8 @@ class CollationFidelityIT {
                         + " CHARACTER SET latin1",
                 "INSERT INTO " + q(s) + ".u VALUES (1, 'a', 'B', 'ä', 'é', 'K'), (2, 'A ', 'b', 'x', 'e', 'k')",
                 "INSERT INTO " + q(s) + ".l VALUES (1, '😀', 'n')",
-                "CREATE FUNCTION " + q(s) + ".f(p VARCHAR(10)) RETURNS VARCHAR(10) DETERMINISTIC RETURN CONCAT(p, 'x')");
+                "CREATE FUNCTION " + q(s) + ".f(p VARCHAR(10), l VARCHAR(3) CHARACTER SET latin1) RETURNS VARCHAR(10) DETERMINISTIC"
+                        + " RETURN CONCAT(p, l, 'x')");
         assertThat(rows(source, TABLES, s)).extracting(r -> r.get(1)).containsOnly("utf8mb4_general_ci", "latin1_swedish_ci");
 
         DumpLoadIT.dump(source, s, dir, DumpFormat.FLAT);
@@ -55,7 +58,21 @@ class CollationFidelityIT {
         assertThat(rows(target, TABLES, s)).isEqualTo(rows(source, TABLES, s));
         assertThat(rows(target, COLUMNS, s)).isEqualTo(rows(source, COLUMNS, s)).hasSize(7);
         assertThat(rows(target, ROUTINES, s)).isEqualTo(rows(source, ROUTINES, s)).hasSize(1);
+        assertThat(rows(target, PARAMETERS, s)).isEqualTo(rows(source, PARAMETERS, s)).hasSize(3);
         // the semantics the collations carry: 'a' and 'A ' are equal under utf8mb4_general_ci (PAD SPACE), not 0900
         assertThat(rows(target, "SELECT COUNT(DISTINCT a) FROM " + q(s) + ".u")).containsExactly(java.util.List.of("1"));
+    }
+
+    /** The same dump into 5.7 itself: the explicit collations of routine parameters are accepted there too. */
+    @Test
+    void explicitCollationsLoadIntoTheSourcesOwnVersion(@Server(ServerKind.MYSQL_57) TestServer source,
+            @Server(value = ServerKind.MYSQL_57, role = "target") TestServer target, @TempDir Path dir) throws Exception {
+        String s = source.createSchema("coll57");
+        source.execute("CREATE FUNCTION " + q(s) + ".f(p VARCHAR(10) CHARSET utf8mb4) RETURNS VARCHAR(10) CHARSET latin1"
+                + " DETERMINISTIC RETURN CONCAT(p, 'x')", "CREATE TABLE " + q(s) + ".t (a VARCHAR(3) CHARACTER SET utf8mb4)");
+        DumpLoadIT.dump(source, s, dir, DumpFormat.FLAT);
+        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+        assertThat(rows(target, PARAMETERS, s)).isEqualTo(rows(source, PARAMETERS, s)).hasSize(2);
+        assertThat(rows(target, COLUMNS, s)).isEqualTo(rows(source, COLUMNS, s)).hasSize(1);
     }
 }
