@@ -64,8 +64,8 @@ final class DefinitionComparator {
                         null, null));
                 continue;
             }
-            compareAttributes(e, null, normalized(e.kind(), null, e.attributes(), renames),
-                    normalized(a.kind(), null, a.attributes(), Map.of()), e.attributes(), a.attributes(), out);
+            compareAttributes(e, null, normalized(e.kind(), null, e.attributes(), renames, e.schema()),
+                    normalized(a.kind(), null, a.attributes(), Map.of(), e.schema()), e.attributes(), a.attributes(), out);
             if (e.kind() == ObjectKind.TABLE) {
                 compareParts(e, a, renames, out);
             }
@@ -231,8 +231,8 @@ final class DefinitionComparator {
                         null, null));
                 continue;
             }
-            compareAttributes(e, label, normalized(e.kind(), p.kind(), p.attributes(), renames),
-                    normalized(e.kind(), p.kind(), h.attributes(), Map.of()), p.attributes(), h.attributes(), out);
+            compareAttributes(e, label, normalized(e.kind(), p.kind(), p.attributes(), renames, e.schema()),
+                    normalized(e.kind(), p.kind(), h.attributes(), Map.of(), e.schema()), p.attributes(), h.attributes(), out);
         }
         for (Map.Entry<String, ObjectDefinition.Part> h : have.entrySet()) {
             if (!want.containsKey(h.getKey())) {
@@ -289,7 +289,7 @@ final class DefinitionComparator {
 
     /** The comparable form of one object's (or part's) attributes: normalised, derived, ignored ones removed. */
     private Map<String, String> normalized(ObjectKind kind, String partKind, Map<String, String> attributes,
-            Map<String, String> renames) {
+            Map<String, String> renames, String schema) {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> x : attributes.entrySet()) {
             String k = x.getKey();
@@ -312,7 +312,7 @@ final class DefinitionComparator {
                 case "default" -> out.put(k, Normalization.columnDefault(v));
                 case "extra" -> out.putAll(Normalization.extra(v));
                 case "generation", "expression", "subpartitionExpression" -> out.put(k, Normalization.expression(v));
-                case "definition" -> out.put(k, renamed(Normalization.expression(v), renames, true));
+                case "definition" -> out.put(k, withoutQualifier(renamed(Normalization.expression(v), renames, true), schema));
                 case "body" -> out.put(k, renamed(Normalization.body(v), renames, true));
                 case "columns" -> out.put(k, partKind != null && partKind.equals("index") ? Normalization.expression(v) : v);
                 case "sqlMode" -> out.put(k, Normalization.sqlMode(v));
@@ -344,6 +344,18 @@ final class DefinitionComparator {
                     .replaceAll(Matcher.quoteReplacement(to + "."));
         }
         return out;
+    }
+
+    /**
+     * A view's own schema as a qualifier says nothing: MySQL 8.0 prints {@code `db`.`v`.`c`} for a column of a view
+     * where 5.7 prints {@code `v`.`c`}.
+     */
+    private static String withoutQualifier(String normalized, String schema) {
+        if (normalized == null || schema == null || schema.isEmpty()) {
+            return normalized;
+        }
+        return Pattern.compile("(?<![\\w$.])" + Pattern.quote(schema.toLowerCase(Locale.ROOT)) + "\\.(?=[\\w$])")
+                .matcher(normalized).replaceAll("");
     }
 
     private static String key(ObjectDefinition o) {

@@ -21,6 +21,8 @@ final class Normalization {
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)on update ([a-z_]+(\\(\\s*\\d*\\s*\\))?)");
     /** 5.7 prints {@code x IS NULL} as {@code isnull(x)}, 8.0 and MariaDB as {@code (x is null)}. */
     private static final Pattern ISNULL = Pattern.compile("(?i)(?<![\\w$])isnull\\(([^()']*)\\)");
+    /** An expression default that is one string literal, as 8.0 prints it: {@code _utf8mb4\'x\'}. */
+    private static final Pattern LITERAL_EXPRESSION = Pattern.compile("(?s)^_\\w+\\\\'((?:[^'\\\\]|\\\\.)*)\\\\'$");
     private static final Pattern PASSWORD = Pattern.compile("(?i) IDENTIFIED (BY PASSWORD|WITH \\S+ AS|BY) '[^']*'");
 
     private Normalization() {
@@ -44,7 +46,8 @@ final class Normalization {
         if (s == null) {
             return null;
         }
-        return utf8Alias(INT_WIDTH.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll("$1"));
+        String t = utf8Alias(INT_WIDTH.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll("$1"));
+        return t.equals("geomcollection") ? "geometrycollection" : t;   // 8.0.11+ prints the other name of one type
     }
 
     /**
@@ -56,9 +59,14 @@ final class Normalization {
         if (s == null) {
             return null;
         }
-        String v = s.strip();
+        String v = utf8Repaired(s).strip();
         while (v.startsWith("(") && v.endsWith(")") && balanced(v.substring(1, v.length() - 1))) {
             v = v.substring(1, v.length() - 1).strip();
+        }
+        Matcher literal = LITERAL_EXPRESSION.matcher(v);
+        if (literal.matches()) {
+            // MySQL takes a TEXT default only as an expression: ('x') is the literal 'x' (8.0 prints _utf8mb4\'x\')
+            return literal.group(1).replace("\\'", "'");
         }
         Matcher m = NOW.matcher(v);
         if (m.matches()) {
@@ -107,7 +115,34 @@ final class Normalization {
         if (s == null) {
             return null;
         }
-        return text(ISNULL.matcher(s.replace("\\'", "'")).replaceAll("($1 is null)"), true);
+        return text(ISNULL.matcher(utf8Repaired(s).replace("\\'", "'")).replaceAll("($1 is null)"), true);
+    }
+
+    /**
+     * MySQL 8.0's information_schema prints the non-ASCII characters of expressions it stores (GENERATION_EXPRESSION,
+     * expression defaults) encoded twice: the UTF-8 bytes read as latin1 and encoded again ({@code –} as
+     * {@code â\u0080\u0093}). Text made only of characters up to U+00FF whose latin1 bytes are valid UTF-8 is
+     * decoded once more; other text (genuine latin1 letters never form valid UTF-8 sequences by themselves) is kept.
+     */
+    static String utf8Repaired(String s) {
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return s;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return s;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
+        }
     }
 
     /**
