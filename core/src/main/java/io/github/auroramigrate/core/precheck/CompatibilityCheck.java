@@ -197,9 +197,9 @@ public final class CompatibilityCheck {
             List<String> objects = losses.stream().map(l -> l.where() + (mixed ? " (" + l.construct().label() + ")" : ""))
                     .distinct().toList();
             boolean silent = losses.stream().anyMatch(l -> l.silentOn(v));
-            String message = losses.size() + " " + labels(losses) + " that " + target.name() + " would "
-                    + (silent ? "drop without an error" : "reject") + ": " + losses.get(0).describe().replaceFirst("^[^:]*: ", "")
-                    + (losses.size() > 1 && mixed ? " (and the like for the others)" : "") + ". The loader refuses them "
+            String message = losses.size() + " definition(s) (" + labels(losses) + ") that " + target.name() + " would "
+                    + (silent ? "take and silently change" : "reject") + ": " + losses.get(0).describe().replaceFirst("^[^:]*: ", "")
+                    + (mixed ? ", and the like for the others" : "") + ". The loader refuses them "
                     + (fix.isEmpty() ? "(no transform can carry them to this target)." : "unless loaded with " + fix + ".");
             out.add(new Finding(check, Severity.ERROR, message, objects, fix.isEmpty() ? null : fix, advice(check, fix)));
         }));
@@ -222,7 +222,7 @@ public final class CompatibilityCheck {
     }
 
     private static String labels(List<DefinitionLoss> losses) {
-        return String.join(", ", losses.stream().map(l -> l.construct().label() + "(s)").distinct().toList());
+        return String.join(", ", losses.stream().map(l -> l.construct().label()).distinct().toList());
     }
 
     private static String advice(Check check, String fix) {

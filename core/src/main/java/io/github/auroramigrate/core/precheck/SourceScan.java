@@ -63,6 +63,9 @@ final class SourceScan {
                 + " AND t.TABLE_TYPE = 'BASE TABLE' WHERE c.DATA_TYPE IN ('date','datetime','timestamp') AND c.TABLE_SCHEMA"
                 + schemaFilter + " ORDER BY 1, 2, 3", r -> {
                     String def = r.getString(4);
+                    if (def != null && def.length() > 1 && def.startsWith("'") && def.endsWith("'")) {
+                        def = def.substring(1, def.length() - 1);        // MariaDB quotes literal defaults
+                    }
                     if (def != null && (def.startsWith("0000-00-00") || def.contains("-00"))) {
                         zeroDateDefaults.add(name(r, 1, 2) + "." + r.getString(3) + " DEFAULT '" + def + "'");
                     }
