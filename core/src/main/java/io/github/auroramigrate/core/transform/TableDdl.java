@@ -26,6 +26,8 @@ final class TableDdl {
             "MEDIUMBLOB", "LONGBLOB", "JSON", "GEOMETRY", "POINT", "LINESTRING", "POLYGON", "MULTIPOINT",
             "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION", "GEOMCOLLECTION");
     static final Set<String> MARIADB_TYPES = Set.of("UUID", "INET4", "INET6");
+    /** MariaDB's sequence functions: no MySQL spelling of such a default exists (MariaDbToMySql reports them). */
+    private static final Set<String> SEQUENCES = Set.of("NEXTVAL", "LASTVAL", "SETVAL", "PREVIOUS", "NEXT");
 
     /**
      * One construct in a statement.
@@ -328,7 +330,8 @@ final class TableDdl {
             return close;
         }
         int n = e.next(v);
-        if (k.isWord() && !NOW.contains(Heads.upper(k)) && n >= 0 && n <= r.last() && t.get(n).isOperator("(")) {
+        if (k.isWord() && !NOW.contains(Heads.upper(k)) && !SEQUENCES.contains(Heads.upper(k)) && n >= 0 && n <= r.last()
+                && t.get(n).isOperator("(")) {
             int close = Heads.matchingParen(e, n);
             add(Construct.BARE_EXPRESSION_DEFAULT, column, v, close, r, false, text(v, close));
             return close;
