@@ -54,11 +54,12 @@ class Aurora2FromMySql80IT {
 
     @Test
     void tortureSchemaWithThePrecheckFixes(@Server(ServerKind.MYSQL_80) TestServer source,
-            @Server(value = ServerKind.MYSQL_57, aurora = AuroraProfile.AURORA_MYSQL_2) TestServer target,
+            @Server(value = ServerKind.MYSQL_57, aurora = AuroraProfile.AURORA_MYSQL_2, role = "aurora2-from-80") TestServer target,
             @TempDir Path dir) throws Exception {
         String db = source.createSchema("to_aurora2");
         TortureSchema.builder().bigRows(2000).largeValueBytes(64 * 1024).create(source, db);
-        target.execute("SET GLOBAL log_bin_trust_function_creators = 1"); // as the DB parameter group would
+        // as the DB parameter group would (a target of its own: the setting is global)
+        target.execute("SET GLOBAL log_bin_trust_function_creators = 1");
         TargetProfile aurora2 = TargetProfile.probe(TestEndpoints.of(target));
 
         CompatibilityReport live = CompatibilityCheck.source(TestEndpoints.root(source)).schemas(db).target(aurora2).build().run();
