@@ -210,6 +210,20 @@ public enum DiagnosisCode {
                     + "Aurora/RDS), or give the source table a primary key before migrating. A generated my_row_id column "
                     + "would also make the target differ from the source.",
             4109, 3750),
+    /**
+     * The target would not keep part of a definition: it skips the construct (an executable comment for a later
+     * version, such as {@code /*!80023 INVISIBLE * /}), parses and ignores it (CHECK and {@code DESC} before MySQL
+     * 8.0.16 / 8.0), drops it with a warning, or rejects it; found by the loader before it sends the statement.
+     */
+    DEFINITION_NOT_KEPT(false, "The target would not keep part of a table definition as the source has it: it would "
+            + "silently drop it (an executable comment for a later version such as /*!80023 INVISIBLE */, CHECK or DESC "
+            + "on MySQL 5.7) or reject it, so the statement was not sent.",
+            "Run the compatibility pre-check against this target: it lists every such construct with its fix. Load with "
+                    + "the transform the message names (e.g. Transforms.downgradeTo(TargetVersion.MYSQL_57) for Aurora MySQL 2, "
+                    + "Transforms.mapMariaDbTypes() for MariaDB types), which makes the change on purpose, counts it in the "
+                    + "transform report and declares it to Verify; or change the definition on the source, or use a target "
+                    + "that keeps it (Aurora MySQL 3 / MySQL 8.0.23 or later).",
+            0),
     /** The load's own journal schema cannot be created or written. */
     JOURNAL_PRIVILEGE(false, "The load cannot create or write its journal schema on the target.",
             "As an administrator, grant the loading user what the journal needs: GRANT CREATE, DROP, SELECT, INSERT, "

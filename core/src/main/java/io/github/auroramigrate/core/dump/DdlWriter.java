@@ -100,12 +100,31 @@ final class DdlWriter {
                         + "may not read its body (needs SHOW_ROUTINE, global SELECT, or to be its definer)");
                 return;
             }
+            ddl = ExplicitCollations.pinRoutine(ddl, parameterCollations(r));
             String key = objectKey(r.schema(), kind.toLowerCase(Locale.ROOT), r.name());
             put(key, ddl);
             tracker.object(new ObjectEntry(r.schema(), r.name(), r.type(), key, null, rs.getString("sql_mode"),
                     rs.getString("character_set_client"), rs.getString("collation_connection"),
                     rs.getString("Database Collation"), null));
         }
+    }
+
+    /** The collations of a routine's string parameters (and a function's result, ordinal 0) on the source. */
+    private java.util.Map<Integer, String> parameterCollations(Catalog.Routine r) throws SQLException {
+        java.util.Map<Integer, String> out = new java.util.HashMap<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT ORDINAL_POSITION, COLLATION_NAME FROM "
+                + "information_schema.PARAMETERS WHERE SPECIFIC_SCHEMA = ? AND SPECIFIC_NAME = ? AND ROUTINE_TYPE = ? "
+                + "AND COLLATION_NAME IS NOT NULL")) {
+            ps.setString(1, r.schema());
+            ps.setString(2, r.name());
+            ps.setString(3, r.type().name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     void trigger(Catalog.Trigger t) throws SQLException, IOException {

@@ -75,6 +75,76 @@ final class ExplicitCollations {
         return e.text();
     }
 
+    /**
+     * The same for a {@code SHOW CREATE FUNCTION/PROCEDURE}: a parameter or function result declared with a
+     * character set and no collation gets its collation on the source, which both 5.7 and 8.0 accept there
+     * ({@code RETURNS varchar(10) CHARSET utf8mb4} is utf8mb4_general_ci on 5.7 and utf8mb4_0900_ai_ci on 8.0).
+     *
+     * @param ddl        the routine's CREATE statement
+     * @param collations collation by {@code information_schema.PARAMETERS.ORDINAL_POSITION} (0: a function's result)
+     * @return the statement with those collations named
+     */
+    static String pinRoutine(String ddl, Map<Integer, String> collations) {
+        StatementEditor e = StatementEditor.of(Statement.of(ddl));
+        List<Token> t = e.tokens();
+        int open = -1;
+        for (int i = e.next(-1); i >= 0; i = e.next(i)) {
+            if (t.get(i).isOperator("(")) {
+                open = i;
+                break;
+            }
+        }
+        if (collations.isEmpty() || open < 0) {
+            return ddl;
+        }
+        int depth = 0;
+        int ordinal = 1;
+        int close = -1;
+        for (int i = open; i >= 0; i = e.next(i)) {
+            Token k = t.get(i);
+            if (k.isOperator("(")) {
+                depth++;
+            } else if (k.isOperator(")") && --depth == 0) {
+                close = i;
+                break;
+            } else if (depth == 1 && k.isOperator(",")) {
+                ordinal++;
+            } else if (depth == 1) {
+                i = pinAfterCharset(e, i, collations.get(ordinal));
+            }
+        }
+        int returns = close < 0 ? -1 : e.next(close);
+        if (returns >= 0 && t.get(returns).isWord("RETURNS")) {
+            int type = e.next(returns);
+            int after = type < 0 ? -1 : e.next(type);
+            if (after >= 0 && t.get(after).isOperator("(")) {
+                while (after >= 0 && !t.get(after).isOperator(")")) {
+                    after = e.next(after);
+                }
+                after = after < 0 ? -1 : e.next(after);
+            }
+            if (after >= 0) {
+                pinAfterCharset(e, after, collations.get(0));
+            }
+        }
+        return e.text();
+    }
+
+    /** @return the last token looked at: a character set's name with a COLLATE inserted after it, or {@code i} */
+    private static int pinAfterCharset(StatementEditor e, int i, String collation) {
+        List<Token> t = e.tokens();
+        Token k = t.get(i);
+        if (collation == null || !(k.isWord("CHARSET") || (k.isWord("CHARACTER") && isWord(e, e.next(i), "SET")))) {
+            return i;
+        }
+        int name = e.next(k.isWord("CHARSET") ? i : e.next(i));
+        if (name < 0 || !t.get(name).isName() || followedByCollate(e, name)) {
+            return i;
+        }
+        e.insertAfter(t.get(name), " COLLATE " + collation);
+        return name;
+    }
+
     private static boolean isWord(StatementEditor e, int i, String word) {
         return i >= 0 && e.tokens().get(i).isWord(word);
     }

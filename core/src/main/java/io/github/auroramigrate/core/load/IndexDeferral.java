@@ -68,23 +68,53 @@ final class IndexDeferral {
         return new Split(String.join("\n", kept), List.copyOf(indexes), List.copyOf(names));
     }
 
-    /** @return whether the indexes were added by this call (false: journaled or found present) */
-    static boolean addIndexes(Connection c, LoadJournal journal, String schema, String table, Split split, String endpoint)
-            throws SQLException {
+    /**
+     * @param rewrite the load's transform: the ALTER goes through it (a schema rename, a version downgrade) and through
+     *                the {@link TargetGuard}, as the CREATE TABLE it was split from did
+     * @return whether the indexes were added by this call (false: journaled or found present)
+     */
+    static boolean addIndexes(Connection c, LoadJournal journal, String schema, String table, Split split, String endpoint,
+            ScriptRunner.Rewriter rewrite) throws SQLException {
         String key = "index:" + schema + "." + table;
         String journalKey = key.length() <= 190 ? key : key.substring(0, 190);
         if (journal.isLoaded(c, journalKey)) {
             return false;
         }
+        String alter = "ALTER TABLE " + ChunkLoader.quote(schema) + "." + ChunkLoader.quote(table) + " "
+                + String.join(", ", split.indexes().stream().map(d -> "ADD " + d).toList());
+        List<io.github.auroramigrate.core.sql.Statement> statements = rewrite.forScript(new SqlScript() {
+            @Override
+            public String name() {
+                return key;
+            }
+
+            @Override
+            public java.util.Optional<String> schema() {
+                return java.util.Optional.of(schema);
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return java.io.InputStream.nullInputStream();
+            }
+        }).apply(io.github.auroramigrate.core.sql.Statement.of(alter));
+        TargetGuard guard = new TargetGuard();
         boolean added = true;
         try (Statement st = c.createStatement()) {
-            st.execute("ALTER TABLE " + ChunkLoader.quote(schema) + "." + ChunkLoader.quote(table) + " "
-                    + String.join(", ", split.indexes().stream().map(d -> "ADD " + d).toList()));
-        } catch (SQLException e) {
-            if (e.getErrorCode() != 1061 || !present(c, schema, table, split.names())) { // 1061: duplicate key name
-                throw new LoadException(ErrorCatalog.diagnose(e, endpoint), schema + "." + table, null, e);
+            for (io.github.auroramigrate.core.sql.Statement s : statements) {
+                guard.check(c, s, endpoint);
+                try {
+                    st.execute(s.text());
+                } catch (SQLException e) {
+                    String[] at = s.objectName().map(n -> new String[] {n.schemaOr(schema), n.name()})
+                            .orElse(new String[] {schema, table});
+                    List<String> names = split.names().stream().filter(n -> s.text().contains(ChunkLoader.quote(n))).toList();
+                    if (e.getErrorCode() != 1061 || !present(c, at[0], at[1], names)) { // 1061: duplicate key name
+                        throw new LoadException(ErrorCatalog.diagnose(e, endpoint), schema + "." + table, null, e);
+                    }
+                    added = false; // an earlier run's ALTER finished; only its journal row is missing
+                }
             }
-            added = false; // an earlier run's ALTER finished; only its journal row is missing
         }
         journal.record(c, journalKey, schema + "." + table, 0, "");
         return added;

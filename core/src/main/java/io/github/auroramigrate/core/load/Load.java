@@ -220,7 +220,7 @@ public final class Load {
             }
             tell(() -> listener.indexesStarted(table));
             long start = System.nanoTime();
-            boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe());
+            boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe(), rewriter);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{}: secondary indexes {} of {} {} in {} ms", jobId, split.names(), table,
                     added ? "added" : "found added by an earlier run", took.toMillis());

@@ -67,6 +67,7 @@ final class ScriptRunner {
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
         final List<Diagnosis> warnings = new CopyOnWriteArrayList<>();
+        final TargetGuard guard = new TargetGuard();
 
         Shared(DdlLedger ledger, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
             this.ledger = ledger;
@@ -171,6 +172,7 @@ final class ScriptRunner {
         DdlLedger ledger = shared.ledger;
         Optional<ObjectKey> object = ledger == null ? Optional.empty() : ObjectKey.of(s, currentSchema);
         try {
+            shared.guard.check(connection, s, shared.endpoint); // refuse what the target would not keep
             if (ledger != null && shared.byStatement) {
                 if (!executeJournaled(st, s, text, object, key(scriptName, ordinal, part))) {
                     return;

@@ -5,6 +5,8 @@ import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.probe.DefinedObject;
 import io.github.auroramigrate.core.probe.ServerInfo;
 import io.github.auroramigrate.core.probe.ServerProbe;
+import io.github.auroramigrate.core.probe.ServerVersion;
+import io.github.auroramigrate.core.transform.DefinitionLoss;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ public final class CompatibilityCheck {
         }
         try (Connection c = source.connect()) {
             ServerInfo info = ServerProbe.probe(c, source.describe());
-            SourceScan scan = new SourceScan(c, schemas).run(scanData);
+            SourceScan scan = new SourceScan(c, schemas).run(scanData).definitions(info);
             List<String> warnings = new ArrayList<>(info.warnings());
             warnings.addAll(scan.warnings);
             return new CompatibilityReport(info, target, evaluate(info, scan, target, schemas), warnings);
@@ -156,10 +158,12 @@ public final class CompatibilityCheck {
         List<String> unknownCollations = scan.collations.stream().filter(c -> !target.knowsCollation(c)).sorted().toList();
         if (!unknownCollations.isEmpty()) {
             out.add(new Finding(Check.COLLATIONS, Severity.ERROR, "Collations the target does not know: " + unknownCollations + ".",
-                    unknownCollations, "Transforms.mapCollations(...)",
+                    unknownCollations, "Transforms.mapCollations(TargetVersion." + (target.version().atLeast(8, 0, 0) ? "MYSQL_80"
+                            : "MYSQL_57") + ")",
                     "Map them to collations the target knows (e.g. utf8mb4_0900_ai_ci -> utf8mb4_general_ci for 5.7 targets);"
                     + " sort order of some characters changes."));
         }
+        definitionLosses(scan, target, out);
         if (!target.localInfile()) {
             out.add(new Finding(Check.LOAD_SETTINGS, Severity.WARNING, "local_infile is OFF on the target: LOAD DATA LOCAL is"
                     + " refused, so loading falls back to batched INSERTs (about 3x slower).", List.of(), null,
@@ -173,6 +177,73 @@ public final class CompatibilityCheck {
                     + " for log_bin), or migrate with downtime."));
         }
         return out;
+    }
+
+    /** One finding per check and fix: what the target would not keep of the table definitions and object bodies. */
+    private static void definitionLosses(SourceScan scan, TargetProfile target, List<Finding> out) {
+        if (target.mariadb()) {
+            return;
+        }
+        ServerVersion v = target.version();
+        Map<Check, Map<String, List<DefinitionLoss>>> groups = new java.util.EnumMap<>(Check.class);
+        for (DefinitionLoss l : scan.definitions) {
+            if (!l.keptBy(v, false)) {
+                groups.computeIfAbsent(check(l.construct()), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(l.fix(v).orElse(""), k -> new ArrayList<>()).add(l);
+            }
+        }
+        groups.forEach((check, byFix) -> byFix.forEach((fix, losses) -> {
+            boolean mixed = losses.stream().map(DefinitionLoss::construct).distinct().count() > 1;
+            List<String> objects = losses.stream().map(l -> l.where() + (mixed ? " (" + l.construct().label() + ")" : ""))
+                    .distinct().toList();
+            boolean silent = losses.stream().anyMatch(l -> l.silentOn(v));
+            String message = losses.size() + " definition(s) (" + labels(losses) + ") that " + target.name() + " would "
+                    + (silent ? "take and silently change" : "reject") + ": " + losses.get(0).describe().replaceFirst("^[^:]*: ", "")
+                    + (mixed ? ", and the like for the others" : "") + ". The loader refuses them "
+                    + (fix.isEmpty() ? "(no transform can carry them to this target)." : "unless loaded with " + fix + ".");
+            out.add(new Finding(check, Severity.ERROR, message, objects, fix.isEmpty() ? null : fix, advice(check, fix)));
+        }));
+        if (!scan.newerSql.isEmpty() && !v.atLeast(8, 0, 0)) {
+            out.add(new Finding(Check.NEWER_DEFINITIONS, Severity.ERROR, scan.newerSql.size() + " view(s), routine(s),"
+                    + " trigger(s) or event(s) use SQL " + target.name() + " rejects (MySQL 8.0 syntax or functions).",
+                    scan.newerSql, null, "Rewrite them on the source in SQL both versions accept (a derived table for a CTE,"
+                    + " variables or a self-join for a window function), or exclude them and create them by hand."));
+        }
+    }
+
+    private static Check check(DefinitionLoss.Construct c) {
+        return switch (c) {
+            case INVISIBLE_COLUMN, INVISIBLE_INDEX -> Check.INVISIBLE_DEFINITIONS;
+            case CHECK -> Check.CHECK_CONSTRAINTS;
+            case DESCENDING_INDEX -> Check.DESCENDING_INDEXES;
+            case FUNCTIONAL_INDEX, EXPRESSION_DEFAULT, SRID, GEOMCOLLECTION -> Check.NEWER_DEFINITIONS;
+            case MARIADB_TYPE, IGNORED_INDEX, BARE_EXPRESSION_DEFAULT, LOB_LITERAL_DEFAULT -> Check.MARIADB_DEFINITIONS;
+        };
+    }
+
+    private static String labels(List<DefinitionLoss> losses) {
+        return String.join(", ", losses.stream().map(l -> l.construct().label()).distinct().toList());
+    }
+
+    private static String advice(Check check, String fix) {
+        if (fix.isEmpty()) {
+            return "No transform carries these to this target: change them on the source first (e.g. set the default in"
+                    + " the application or a trigger; replace a UNIQUE functional index with a UNIQUE index on a generated"
+                    + " column), exclude the tables, or choose a target that has them (Aurora MySQL 3).";
+        }
+        return switch (check) {
+            case INVISIBLE_DEFINITIONS -> "Load with " + fix + ", which makes them visible on purpose; check that the"
+                    + " application does not rely on SELECT * or INSERT without a column list skipping those columns.";
+            case CHECK_CONSTRAINTS -> "Load with " + fix + ", which drops them on purpose; enforce the rules in the"
+                    + " application (or in triggers) while on this target.";
+            case DESCENDING_INDEXES -> "Load with " + fix + ", which builds them ascending; queries sorting in mixed"
+                    + " directions may need a filesort.";
+            case NEWER_DEFINITIONS -> "Load with " + fix + ": SRID attributes and non-unique functional indexes are"
+                    + " dropped (an index on a generated column can replace a functional one), GEOMCOLLECTION is spelled"
+                    + " GEOMETRYCOLLECTION.";
+            default -> "Load with " + fix + (fix.contains("mapMariaDbTypes") ? ": the values are kept as text (they"
+                    + " compare and sort as text)." : ": the definitions are respelled as MySQL writes them.");
+        };
     }
 
     private static void definers(List<DefinedObject> objects, TargetProfile target, List<Finding> out) {

@@ -18,7 +18,9 @@ import io.github.auroramigrate.core.sql.SqlLexer;
 import io.github.auroramigrate.core.sql.SqlOptions;
 import io.github.auroramigrate.core.sql.Token;
 import io.github.auroramigrate.core.sql.TokenType;
+import io.github.auroramigrate.core.sql.Statement;
 import io.github.auroramigrate.core.store.DumpStore;
+import io.github.auroramigrate.core.transform.DefinitionLoss;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +50,8 @@ final class DumpScan {
     Result run(List<String> schemas) {
         Manifest m = io.github.auroramigrate.core.manifest.ManifestIO.read(store);
         SourceScan scan = new SourceScan(null, schemas);
+        boolean newerSource = m.source().flavor() != null && m.source().flavor().toUpperCase(Locale.ROOT).contains("MARIADB")
+                || ServerVersion.parse(m.source().version()).major() >= 8;
         List<DefinedObject> defined = new ArrayList<>();
         Map<String, String> accountPlugins = new TreeMap<>();
         for (SchemaEntry schema : m.schemas()) {
@@ -68,10 +72,18 @@ final class DumpScan {
                     scan.tablesWithoutPrimaryKey.add(name);
                 }
                 if (t.ddlFile() != null) {
-                    List<Token> tokens = tokens(t.ddlFile());
+                    String text = text(t.ddlFile());
+                    List<Token> tokens = tokens(text);
                     scan.collations.addAll(collations(tokens));
                     zeroDateDefaults(tokens, name, scan.zeroDateDefaults);
+                    for (DefinitionLoss l : DefinitionLoss.all(Statement.of(text))) {
+                        scan.definitions.add(new DefinitionLoss(l.construct(), schema.name() + "." + l.table(), l.object(),
+                                l.detail(), l.commentVersion(), l.unique()));
+                    }
                 }
+            }
+            if (schema.ddlFile() != null) {
+                scan.collations.addAll(collations(tokens(text(schema.ddlFile()))));
             }
             byLower.values().stream().filter(v -> v.size() > 1)
                     .forEach(v -> scan.caseCollisions.add(schema.name() + ".{" + String.join(",", v) + "}"));
@@ -80,7 +92,18 @@ final class DumpScan {
             objects.addAll(schema.events());
             objects.addAll(m.views().stream().filter(v -> v.schema().equals(schema.name())).toList());
             for (ObjectEntry o : objects) {
-                List<Token> tokens = tokens(o.ddlFile());
+                List<Token> tokens = tokens(text(o.ddlFile()));
+                scan.collations.addAll(collations(tokens));
+                for (String c : new String[] {o.collationConnection(), o.databaseCollation()}) {
+                    if (c != null && !c.isEmpty()) {
+                        scan.collations.add(c.toLowerCase(Locale.ROOT));
+                    }
+                }
+                java.util.Set<String> newer = newerSource ? NewerSql.in(tokens) : java.util.Set.of();
+                if (!newer.isEmpty()) {
+                    String kind = o.type() == io.github.auroramigrate.core.manifest.ObjectType.VIEW ? "VIEW" : o.type().name();
+                    scan.newerSql.add(kind + " " + o.schema() + "." + o.name() + ": " + String.join(", ", newer));
+                }
                 String definer = definer(tokens);
                 if (definer != null) {
                     defined.add(new DefinedObject(o.type().name(), o.schema(), o.name(), definer,
@@ -98,7 +121,7 @@ final class DumpScan {
         }
         for (UserEntry u : m.users()) {
             for (String file : u.files()) {
-                List<Token> tokens = tokens(file);
+                List<Token> tokens = tokens(text(file));
                 String plugin = wordAfter(tokens, "WITH");
                 if (plugin != null && hasWord(tokens, "IDENTIFIED")) {
                     accountPlugins.put(u.account().replace("'", "").replace("`", ""), plugin);
@@ -123,10 +146,13 @@ final class DumpScan {
                 m.schemas().stream().map(SchemaEntry::name).toList(), Map.of(), Set.of(), defined, Set.of(), accountPlugins, List.of());
     }
 
-    private List<Token> tokens(String key) {
+    private static List<Token> tokens(String text) {
+        return SqlLexer.tokenize(text, SqlOptions.DEFAULT).stream().filter(Token::isSignificant).toList();
+    }
+
+    private String text(String key) {
         try (InputStream in = store.open(key)) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return SqlLexer.tokenize(text, SqlOptions.DEFAULT).stream().filter(Token::isSignificant).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MigrationException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot read " + key + " from the dump "
                     + store.describe() + ": " + e.getMessage()), e);

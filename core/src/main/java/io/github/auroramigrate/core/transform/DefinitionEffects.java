@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.transform;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -80,6 +81,57 @@ public interface DefinitionEffects {
         return definer;
     }
 
+    /**
+     * A column as the source's {@code information_schema.COLUMNS} shows it (after {@link #collation} was applied).
+     *
+     * @param table     the table's name
+     * @param name      the column's name
+     * @param type      {@code COLUMN_TYPE}, lower case
+     * @param charset   {@code CHARACTER_SET_NAME}, or null
+     * @param collation {@code COLLATION_NAME}, or null
+     * @param invisible whether it is INVISIBLE
+     * @param srid      {@code SRS_ID}, or null
+     */
+    record Column(String table, String name, String type, String charset, String collation, boolean invisible,
+            String srid) {
+    }
+
+    /**
+     * An index as the source's {@code information_schema.STATISTICS} shows it.
+     *
+     * @param table   the table's name
+     * @param name    the index's name ({@code PRIMARY} for the primary key)
+     * @param unique  whether it is UNIQUE or PRIMARY
+     * @param parts   its parts in order: {@code `column`}, {@code `column`(prefix)} or {@code (expression)}, each
+     *                followed by {@code " DESC"} when descending
+     * @param visible whether the optimizer may use it (not INVISIBLE or IGNORED)
+     */
+    record Index(String table, String name, boolean unique, List<String> parts, boolean visible) {
+        /** Copies the parts. */
+        public Index {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** @return the column on the target: its type, charset, collation, visibility and SRID there */
+    default Column column(Column column) {
+        return column;
+    }
+
+    /** @return the index on the target, or null when the transform removes it */
+    default Index index(Index index) {
+        return index;
+    }
+
+    /**
+     * @param table  the table's name
+     * @param clause the CHECK clause as the source shows it
+     * @return whether the CHECK constraint is created on the target
+     */
+    default boolean keepsCheck(String table, String clause) {
+        return true;
+    }
+
     /** @return the effect of this transform followed by {@code next} (the order of {@link Transform#andThen}) */
     default DefinitionEffects andThen(DefinitionEffects next) {
         Objects.requireNonNull(next, "next");
@@ -132,6 +184,22 @@ public interface DefinitionEffects {
             public String definer(String definer) {
                 String d = first.definer(definer);
                 return d == null ? null : next.definer(d);
+            }
+
+            @Override
+            public Column column(Column column) {
+                return next.column(first.column(column));
+            }
+
+            @Override
+            public Index index(Index index) {
+                Index i = first.index(index);
+                return i == null ? null : next.index(i);
+            }
+
+            @Override
+            public boolean keepsCheck(String table, String clause) {
+                return first.keepsCheck(table, clause) && next.keepsCheck(table, clause);
             }
         };
     }

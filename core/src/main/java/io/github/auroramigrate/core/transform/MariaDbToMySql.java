@@ -29,12 +29,20 @@ import java.util.Set;
  *       Convert Aria tables themselves with {@link Transforms#forceInnoDb()}.</li>
  *   <li>Sequences have no MySQL equivalent: {@code CREATE/DROP SEQUENCE} and {@code SETVAL}/{@code NEXTVAL}
  *       statements are dropped and reported; replace them with AUTO_INCREMENT columns or a counter table.</li>
+ *   <li>Index and default syntax MySQL 8.0 spells differently, meaning the same: an {@code IGNORED} index becomes
+ *       {@code INVISIBLE}; an expression default without parentheses ({@code DEFAULT uuid()}) and a literal
+ *       default of a TEXT, BLOB, JSON or spatial column ({@code DEFAULT 'x'}, which MySQL takes only as an
+ *       expression and otherwise drops with a warning) get parentheses: {@code DEFAULT (uuid())},
+ *       {@code DEFAULT ('x')}. MySQL 5.7 has neither invisible indexes nor expression defaults (see
+ *       {@link Transforms#downgradeTo(TargetVersion)}).</li>
  *   <li>Reported, left as they are (the target will reject them): {@code INET4}/{@code INET6}/{@code UUID}
- *       column types, {@code WITH SYSTEM VERSIONING}, {@code DEFAULT NEXTVAL(...)}.</li>
+ *       column types (map them with {@link Transforms#mapMariaDbTypes()}), {@code WITH SYSTEM VERSIONING},
+ *       {@code DEFAULT NEXTVAL(...)}.</li>
  * </ul>
  *
  * <p>Collations: use {@link Transforms#mapCollations(TargetVersion)} as well. Report counters:
- * {@code "statement dropped"}, {@code "comment removed"}, {@code "option removed"}. Immutable and thread-safe.
+ * {@code "statement dropped"}, {@code "comment removed"}, {@code "option removed"}, {@code "ignored index made
+ * invisible"}, {@code "default parenthesized"}. Immutable and thread-safe.
  */
 final class MariaDbToMySql implements Transform {
     private static final Set<String> ARIA_OPTIONS = Set.of("PAGE_CHECKSUM", "TRANSACTIONAL");
@@ -74,6 +82,7 @@ final class MariaDbToMySql implements Transform {
         List<Token> t = e.tokens();
         boolean anythingElse = false;
         int depth = 0;
+        List<int[]> removed = new java.util.ArrayList<>();
         for (int i = 0; i < t.size(); i++) {
             Token k = t.get(i);
             if (k.type() == TokenType.VERSIONED_COMMENT_OPEN && k.isMariaDbComment()) {
@@ -84,6 +93,7 @@ final class MariaDbToMySql implements Transform {
                 close = Math.min(close, t.size() - 1);
                 e.delete(k, t.get(close));
                 ctx.count("comment removed");
+                removed.add(new int[] {i, close});
                 i = close;
                 continue;
             }
@@ -108,7 +118,8 @@ final class MariaDbToMySql implements Transform {
             } else if (k.isWord() && MARIADB_TYPES.contains(Heads.upper(k)) && depth == 1) {
                 int prev = e.previous(i);
                 if (prev >= 0 && t.get(prev).isName()) {
-                    ctx.untranslatable(s, "column type " + k.text() + " exists only in MariaDB; use VARCHAR/BINARY");
+                    ctx.untranslatable(s, "column type " + k.text() + " exists only in MariaDB; map it with"
+                            + " Transforms.mapMariaDbTypes()");
                 }
             } else if (k.isWord("SYSTEM") && e.next(i) >= 0 && t.get(e.next(i)).isWord("VERSIONING")) {
                 ctx.untranslatable(s, "WITH SYSTEM VERSIONING exists only in MariaDB");
@@ -120,7 +131,33 @@ final class MariaDbToMySql implements Transform {
             ctx.count("statement dropped");
             return List.of();
         }
+        if (table) {
+            definitions(e, s, ctx, removed);
+        }
         return List.of(e.apply());
+    }
+
+    /** IGNORED indexes become INVISIBLE; expression defaults and defaults of TEXT/BLOB columns get parentheses. */
+    private static void definitions(StatementEditor e, Statement s, TransformContext ctx, List<int[]> removed) {
+        List<Token> t = e.tokens();
+        for (TableDdl.Use u : TableDdl.scan(e)) {
+            if (removed.stream().anyMatch(r -> u.first() <= r[1] && u.last() >= r[0])) {
+                continue;                            // inside a MariaDB comment removed above
+            }
+            switch (u.construct()) {
+                case IGNORED_INDEX -> {
+                    e.replace(t.get(u.first()), "INVISIBLE");
+                    ctx.count("ignored index made invisible");
+                }
+                case BARE_EXPRESSION_DEFAULT, LOB_LITERAL_DEFAULT -> {
+                    e.insertBefore(t.get(u.first()), "(");
+                    e.insertAfter(t.get(u.last()), ")");
+                    ctx.count("default parenthesized");
+                }
+                default -> {
+                }
+            }
+        }
     }
 
     /** {@code DROP SEQUENCE}, {@code DO SETVAL(...)}, {@code SELECT SETVAL/NEXTVAL(...)}. */

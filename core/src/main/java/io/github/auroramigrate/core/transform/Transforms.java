@@ -186,6 +186,42 @@ public final class Transforms {
     }
 
     /**
+     * Maps MariaDB's UUID, INET4 and INET6 column types to MySQL text types holding the values' text form, which is
+     * what dumps write (values arrive exactly; they then compare and sort as text).
+     *
+     * <pre>{@code
+     * `u` uuid, `ip` inet6   ->   `u` CHAR(36) CHARACTER SET ascii, `ip` VARCHAR(39) CHARACTER SET ascii
+     * Transforms.mariaDbToMySql().andThen(Transforms.mapMariaDbTypes()).andThen(Transforms.mapCollations(TargetVersion.MYSQL_80))
+     * }</pre>
+     *
+     * @see MariaDbTypeMapper
+     */
+    public static Transform mapMariaDbTypes() {
+        return new MariaDbTypeMapper();
+    }
+
+    /**
+     * Rewrites MySQL 8.0 table definitions for an older target where it would otherwise drop part of them without
+     * a word or reject them: for {@link TargetVersion#MYSQL_57} (Aurora MySQL 2) INVISIBLE columns and indexes are
+     * made visible, CHECK constraints, {@code DESC} of index parts and SRID attributes dropped, non-unique
+     * functional indexes dropped and {@code GEOMCOLLECTION} spelled {@code GEOMETRYCOLLECTION}. Each loss is
+     * counted and reported with its object, and declared to Verify. Loaders refuse such definitions without it.
+     *
+     * <pre>{@code
+     * `secret` varchar(20) /*!80023 INVISIBLE * /,  KEY `ix` (`a` DESC)   ->   `secret` varchar(20),  KEY `ix` (`a`)
+     * Load.into(aurora2).from(dump).transform(Transforms.stripDefiners()
+     *         .andThen(Transforms.mapCollations(TargetVersion.MYSQL_57))
+     *         .andThen(Transforms.downgradeTo(TargetVersion.MYSQL_57))).build().run();
+     * }</pre>
+     *
+     * @param target the target's version; {@link TargetVersion#MYSQL_80} changes nothing
+     * @see VersionDowngrade
+     */
+    public static Transform downgradeTo(TargetVersion target) {
+        return new VersionDowngrade(target);
+    }
+
+    /**
      * Leaves generated columns out of INSERT and REPLACE statements, knowing each table's columns from the CREATE TABLE
      * earlier in the stream: dumps of MySQL 8.0 by mysqldump and mariadb-dump write values for them, which the server
      * refuses (ERROR 3105). {@code SqlFileImport} applies it to every file.

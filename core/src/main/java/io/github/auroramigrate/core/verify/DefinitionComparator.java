@@ -64,8 +64,8 @@ final class DefinitionComparator {
                         null, null));
                 continue;
             }
-            compareAttributes(e, null, normalized(e.kind(), null, e.attributes(), renames),
-                    normalized(a.kind(), null, a.attributes(), Map.of()), e.attributes(), a.attributes(), out);
+            compareAttributes(e, null, normalized(e.kind(), null, e.attributes(), renames, e.schema()),
+                    normalized(a.kind(), null, a.attributes(), Map.of(), e.schema()), e.attributes(), a.attributes(), out);
             if (e.kind() == ObjectKind.TABLE) {
                 compareParts(e, a, renames, out);
             }
@@ -111,7 +111,16 @@ final class DefinitionComparator {
                     Map<String, String> pa = new TreeMap<>(p.attributes());
                     pa.computeIfPresent("collation", (k, v) -> effects.collation(v));
                     pa.computeIfPresent("referencedSchema", (k, v) -> effects.schema(v));
-                    mapped.add(new ObjectDefinition.Part(p.kind(), p.name(), pa));
+                    ObjectDefinition.Part expected = switch (p.kind()) {
+                        case "column" -> column(o.name(), p.name(), pa, effects);
+                        case "index" -> index(o.name(), p.name(), pa, effects);
+                        case "check" -> effects.keepsCheck(o.name(), p.name()) ? new ObjectDefinition.Part(p.kind(), p.name(), pa)
+                                : null;
+                        default -> new ObjectDefinition.Part(p.kind(), p.name(), pa);
+                    };
+                    if (expected != null) {
+                        mapped.add(expected);
+                    }
                 }
                 parts = mapped;
             }
@@ -143,6 +152,72 @@ final class DefinitionComparator {
         return new ObjectDefinition(o.kind(), schema, o.name(), a, parts);
     }
 
+    /** A column as the transform's {@link DefinitionEffects#column} says the target has it. */
+    private static ObjectDefinition.Part column(String table, String name, Map<String, String> a, DefinitionEffects effects) {
+        String extra = a.getOrDefault("extra", "");
+        boolean invisible = extra != null && extra.toLowerCase(Locale.ROOT).contains("invisible");
+        DefinitionEffects.Column c = effects.column(new DefinitionEffects.Column(table, name, a.get("type"), a.get("charset"),
+                a.get("collation"), invisible, a.get("srid")));
+        put(a, "type", c.type());
+        put(a, "charset", c.charset());
+        put(a, "collation", c.collation());
+        put(a, "srid", c.srid());
+        if (invisible != c.invisible()) {
+            String e = extra == null ? "" : extra;
+            a.put("extra", c.invisible() ? (e + " INVISIBLE").strip() : e.replaceAll("(?i)\\s*\\binvisible\\b", "").strip());
+        }
+        return new ObjectDefinition.Part("column", name, a);
+    }
+
+    /** An index as the transform's {@link DefinitionEffects#index} says the target has it, or null when removed. */
+    private static ObjectDefinition.Part index(String table, String name, Map<String, String> a, DefinitionEffects effects) {
+        DefinitionEffects.Index i = effects.index(new DefinitionEffects.Index(table, name, "YES".equalsIgnoreCase(a.get("unique")),
+                indexParts(a.getOrDefault("columns", "")), !"NO".equalsIgnoreCase(a.get("visible"))));
+        if (i == null) {
+            return null;
+        }
+        a.put("unique", i.unique() ? "YES" : "NO");
+        a.put("visible", i.visible() ? "YES" : "NO");
+        a.put("columns", String.join(", ", i.parts()));
+        return new ObjectDefinition.Part("index", i.name(), a);
+    }
+
+    /** Splits the reader's {@code "`a` DESC, (expr), `b`(10)"} at the commas outside parentheses and quotes. */
+    static List<String> indexParts(String columns) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        char quote = 0;
+        for (int i = 0; i < columns.length(); i++) {
+            char ch = columns.charAt(i);
+            if (quote != 0) {
+                quote = ch == quote ? 0 : quote;
+            } else if (ch == '\'' || ch == '`' || ch == '"') {
+                quote = ch;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                depth--;
+            } else if (ch == ',' && depth == 0 && columns.startsWith(", ", i)) {
+                out.add(columns.substring(start, i));
+                start = i + 2;
+                i++;
+            }
+        }
+        if (start < columns.length()) {
+            out.add(columns.substring(start));
+        }
+        return out;
+    }
+
+    private static void put(Map<String, String> a, String key, String value) {
+        if (value == null) {
+            a.remove(key);
+        } else {
+            a.put(key, value);
+        }
+    }
+
     private void compareParts(ObjectDefinition e, ObjectDefinition a, Map<String, String> renames,
             List<ObjectDifference> out) {
         Map<String, ObjectDefinition.Part> want = parts(e);
@@ -156,8 +231,8 @@ final class DefinitionComparator {
                         null, null));
                 continue;
             }
-            compareAttributes(e, label, normalized(e.kind(), p.kind(), p.attributes(), renames),
-                    normalized(e.kind(), p.kind(), h.attributes(), Map.of()), p.attributes(), h.attributes(), out);
+            compareAttributes(e, label, normalized(e.kind(), p.kind(), p.attributes(), renames, e.schema()),
+                    normalized(e.kind(), p.kind(), h.attributes(), Map.of(), e.schema()), p.attributes(), h.attributes(), out);
         }
         for (Map.Entry<String, ObjectDefinition.Part> h : have.entrySet()) {
             if (!want.containsKey(h.getKey())) {
@@ -214,7 +289,7 @@ final class DefinitionComparator {
 
     /** The comparable form of one object's (or part's) attributes: normalised, derived, ignored ones removed. */
     private Map<String, String> normalized(ObjectKind kind, String partKind, Map<String, String> attributes,
-            Map<String, String> renames) {
+            Map<String, String> renames, String schema) {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> x : attributes.entrySet()) {
             String k = x.getKey();
@@ -237,7 +312,7 @@ final class DefinitionComparator {
                 case "default" -> out.put(k, Normalization.columnDefault(v));
                 case "extra" -> out.putAll(Normalization.extra(v));
                 case "generation", "expression", "subpartitionExpression" -> out.put(k, Normalization.expression(v));
-                case "definition" -> out.put(k, renamed(Normalization.expression(v), renames, true));
+                case "definition" -> out.put(k, withoutQualifier(renamed(Normalization.expression(v), renames, true), schema));
                 case "body" -> out.put(k, renamed(Normalization.body(v), renames, true));
                 case "columns" -> out.put(k, partKind != null && partKind.equals("index") ? Normalization.expression(v) : v);
                 case "sqlMode" -> out.put(k, Normalization.sqlMode(v));
@@ -269,6 +344,18 @@ final class DefinitionComparator {
                     .replaceAll(Matcher.quoteReplacement(to + "."));
         }
         return out;
+    }
+
+    /**
+     * A view's own schema as a qualifier says nothing: MySQL 8.0 prints {@code `db`.`v`.`c`} for a column of a view
+     * where 5.7 prints {@code `v`.`c`}.
+     */
+    private static String withoutQualifier(String normalized, String schema) {
+        if (normalized == null || schema == null || schema.isEmpty()) {
+            return normalized;
+        }
+        return Pattern.compile("(?<![\\w$.])" + Pattern.quote(schema.toLowerCase(Locale.ROOT)) + "\\.(?=[\\w$])")
+                .matcher(normalized).replaceAll("");
     }
 
     private static String key(ObjectDefinition o) {

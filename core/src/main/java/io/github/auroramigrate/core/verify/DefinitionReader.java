@@ -53,7 +53,7 @@ public final class DefinitionReader {
         boolean maria = server.startsWith("MARIADB");
         List<ObjectDefinition> out = new ArrayList<>();
         if (!names.isEmpty()) {
-            Reader r = new Reader(connection, names, maria);
+            Reader r = new Reader(connection, names, maria, !maria && server.matches("MYSQL (8|9)\\..*"));
             out.addAll(r.schemata());
             out.addAll(r.tables());
             out.addAll(r.views());
@@ -99,12 +99,14 @@ public final class DefinitionReader {
         private final Connection c;
         private final List<String> schemas;
         private final boolean maria;
+        private final boolean mysql8;
         private final String in;
 
-        Reader(Connection c, List<String> schemas, boolean maria) {
+        Reader(Connection c, List<String> schemas, boolean maria, boolean mysql8) {
             this.c = c;
             this.schemas = schemas;
             this.maria = maria;
+            this.mysql8 = mysql8;
             this.in = " IN (" + String.join(",", schemas.stream().map(x -> "?").toList()) + ")";
         }
 
@@ -168,12 +170,14 @@ public final class DefinitionReader {
                         a.put("position", r.get("ORDINAL_POSITION"));
                         a.put("type", r.get("COLUMN_TYPE"));
                         a.put("nullable", r.get("IS_NULLABLE"));
-                        a.put("default", columnDefault(r.get("COLUMN_DEFAULT")));
+                        String extra = r.get("EXTRA");
+                        boolean expressionDefault = extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED");
+                        a.put("default", expressionDefault ? stored(r.get("COLUMN_DEFAULT")) : columnDefault(r.get("COLUMN_DEFAULT")));
                         a.put("collation", r.get("COLLATION_NAME"));
                         a.put("charset", r.get("CHARACTER_SET_NAME"));
                         a.put("extra", r.get("EXTRA"));
                         String gen = r.get("GENERATION_EXPRESSION");
-                        a.put("generation", gen == null || gen.isEmpty() ? null : gen);
+                        a.put("generation", gen == null || gen.isEmpty() ? null : stored(gen));
                         a.put("comment", r.get("COLUMN_COMMENT"));
                         a.put("srid", r.get("SRS_ID"));
                         add(parts, r.get("TABLE_SCHEMA"), r.get("TABLE_NAME"), "column", r.get("COLUMN_NAME"), a);
@@ -203,7 +207,7 @@ public final class DefinitionReader {
                         String visible = r.get("IS_VISIBLE");
                         String ignored = r.get("IGNORED");
                         a.put("visible", visible != null ? visible : "YES".equalsIgnoreCase(ignored) ? "NO" : "YES");
-                        String expr = r.get("EXPRESSION");
+                        String expr = stored(r.get("EXPRESSION"));
                         String col = expr != null ? "(" + expr + ")" : "`" + r.get("COLUMN_NAME") + "`";
                         String sub = r.get("SUB_PART");
                         String order = r.get("COLLATION");
@@ -258,7 +262,7 @@ public final class DefinitionReader {
                             Map<String, String> a = new TreeMap<>();
                             a.put("enforced", r.get("ENFORCED"));
                             a.put("name", r.get("CN"));
-                            add(parts, r.get("TS"), r.get("TN"), "check", r.get("CC"), a);
+                            add(parts, r.get("TS"), r.get("TN"), "check", stored(r.get("CC")), a);
                         });
             } catch (SQLException e) {
                 if (e.getErrorCode() != 1109) { // 5.7: unknown table CHECK_CONSTRAINTS
@@ -301,7 +305,7 @@ public final class DefinitionReader {
                     + ", " + nameColumn, r -> {
                         Map<String, String> a = new TreeMap<>();
                         for (int i = 0; i < attributes.length; i += 2) {
-                            a.put(attributes[i], r.get(attributes[i + 1]));
+                            a.put(attributes[i], attributes[i].equals("body") ? body(r.get(attributes[i + 1])) : r.get(attributes[i + 1]));
                         }
                         out.add(new ObjectDefinition(kind, r.get(schemaColumn), r.get(nameColumn), a, List.of()));
                     });
@@ -321,7 +325,7 @@ public final class DefinitionReader {
                     + "ROUTINE_SCHEMA" + in + " ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME", r -> {
                         Map<String, String> a = new TreeMap<>();
                         String type = r.get("ROUTINE_TYPE");
-                        a.put("body", r.get("ROUTINE_DEFINITION"));
+                        a.put("body", body(r.get("ROUTINE_DEFINITION")));
                         a.put("returns", "FUNCTION".equals(type) ? r.get("DTD_IDENTIFIER") : null);
                         a.put("deterministic", r.get("IS_DETERMINISTIC"));
                         a.put("dataAccess", r.get("SQL_DATA_ACCESS"));
@@ -348,6 +352,86 @@ public final class DefinitionReader {
                     "EVENT_TYPE", "executeAt", "EXECUTE_AT", "intervalValue", "INTERVAL_VALUE", "intervalField",
                     "INTERVAL_FIELD", "starts", "STARTS", "ends", "ENDS", "status", "STATUS", "onCompletion", "ON_COMPLETION",
                     "comment", "EVENT_COMMENT", "sqlMode", "SQL_MODE", "timeZone", "TIME_ZONE", "definer", "DEFINER");
+        }
+
+        /**
+         * MySQL 8.0 prints the expressions it stores (generated columns, CHECK clauses, expression defaults, functional
+         * index parts) with every quote and backslash escaped, and their non-ASCII characters encoded twice: read
+         * as written, as 5.7 and MariaDB print them.
+         */
+        private String stored(String value) {
+            if (!mysql8 || value == null || value.isEmpty()) {
+                return value;
+            }
+            StringBuilder sb = new StringBuilder(value.length());
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (ch == '\\' && i + 1 < value.length()) {
+                    ch = value.charAt(++i);
+                }
+                sb.append(ch);
+            }
+            return Normalization.utf8Repaired(sb.toString());
+        }
+
+        /**
+         * MariaDB prints a stored program's string literals re-escaped ({@code \n} for a line break, {@code ""} for a
+         * quote in double quotes) where MySQL prints their characters: decoded here, as MySQL prints them.
+         */
+        private String body(String value) {
+            if (!maria || value == null) {
+                return value;
+            }
+            StringBuilder sb = new StringBuilder(value.length());
+            int n = value.length();
+            int i = 0;
+            while (i < n) {
+                char ch = value.charAt(i);
+                if ((ch == '-' && value.startsWith("-- ", i)) || ch == '#') {
+                    int end = value.indexOf('\n', i);
+                    end = end < 0 ? n : end;
+                    sb.append(value, i, end);
+                    i = end;
+                } else if (ch == '/' && value.startsWith("/*", i)) {
+                    int end = value.indexOf("*/", i + 2);
+                    end = end < 0 ? n : end + 2;
+                    sb.append(value, i, end);
+                    i = end;
+                } else if (ch == '\'' || ch == '"') {
+                    sb.append(ch);
+                    i++;
+                    while (i < n) {
+                        char x = value.charAt(i);
+                        if (x == '\\' && i + 1 < n) {
+                            char e = value.charAt(i + 1);
+                            sb.append(switch (e) {
+                                case 'n' -> "\n";
+                                case 't' -> "\t";
+                                case 'r' -> "\r";
+                                case '0' -> "\0";
+                                case 'b' -> "\b";
+                                case 'Z' -> "\u001a";
+                                case '%', '_' -> "\\" + e;
+                                default -> String.valueOf(e);
+                            });
+                            i += 2;
+                        } else if (x == ch && i + 1 < n && value.charAt(i + 1) == ch) {
+                            sb.append(ch);
+                            i += 2;
+                        } else {
+                            sb.append(x);
+                            i++;
+                            if (x == ch) {
+                                break;
+                            }
+                        }
+                    }
+                } else {
+                    sb.append(ch);
+                    i++;
+                }
+            }
+            return sb.toString();
         }
 
         /** MariaDB quotes string defaults and prints {@code NULL} for none; MySQL prints the bare value, or SQL NULL. */

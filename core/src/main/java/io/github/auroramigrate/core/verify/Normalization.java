@@ -21,6 +21,8 @@ final class Normalization {
     private static final Pattern ON_UPDATE = Pattern.compile("(?i)on update ([a-z_]+(\\(\\s*\\d*\\s*\\))?)");
     /** 5.7 prints {@code x IS NULL} as {@code isnull(x)}, 8.0 and MariaDB as {@code (x is null)}. */
     private static final Pattern ISNULL = Pattern.compile("(?i)(?<![\\w$])isnull\\(([^()']*)\\)");
+    /** An expression default that is one string literal, as 8.0 stores it: {@code _utf8mb4'x'}. */
+    private static final Pattern LITERAL_EXPRESSION = Pattern.compile("(?s)^_\\w+'((?:[^'\\\\]|\\\\.|'')*)'$");
     private static final Pattern PASSWORD = Pattern.compile("(?i) IDENTIFIED (BY PASSWORD|WITH \\S+ AS|BY) '[^']*'");
 
     private Normalization() {
@@ -44,7 +46,8 @@ final class Normalization {
         if (s == null) {
             return null;
         }
-        return utf8Alias(INT_WIDTH.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll("$1"));
+        String t = utf8Alias(INT_WIDTH.matcher(s.toLowerCase(Locale.ROOT).strip()).replaceAll("$1"));
+        return t.equals("geomcollection") ? "geometrycollection" : t;   // 8.0.11+ prints the other name of one type
     }
 
     /**
@@ -59,6 +62,11 @@ final class Normalization {
         String v = s.strip();
         while (v.startsWith("(") && v.endsWith(")") && balanced(v.substring(1, v.length() - 1))) {
             v = v.substring(1, v.length() - 1).strip();
+        }
+        Matcher literal = LITERAL_EXPRESSION.matcher(v);
+        if (literal.matches()) {
+            // MySQL takes a TEXT default only as an expression: ('x') is the literal 'x'
+            return literal.group(1).replace("''", "'").replace("\\'", "'").replace("\\\\", "\\");
         }
         Matcher m = NOW.matcher(v);
         if (m.matches()) {
@@ -107,7 +115,66 @@ final class Normalization {
         if (s == null) {
             return null;
         }
-        return text(ISNULL.matcher(s.replace("\\'", "'")).replaceAll("($1 is null)"), true);
+        return text(ISNULL.matcher(unescaped(s)).replaceAll("($1 is null)"), true).replace(" mod ", "%");
+    }
+
+    /**
+     * MySQL 8.0's catalog escapes every quote and backslash of a stored expression ({@code _utf8mb4\'a\'}); such
+     * text has a backslash outside any string literal, which SQL as written never has: it is read unescaped.
+     */
+    private static String unescaped(String s) {
+        char quote = 0;
+        boolean escaped = false;
+        for (int i = 0; i < s.length() && !escaped; i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '\\') {
+                escaped = true;
+            }
+        }
+        if (!escaped) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c == '\\' && i + 1 < s.length() ? s.charAt(++i) : c);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * MySQL 8.0's information_schema prints the non-ASCII characters of expressions it stores (GENERATION_EXPRESSION,
+     * expression defaults) encoded twice: the UTF-8 bytes read as latin1 and encoded again ({@code –} as
+     * {@code â\u0080\u0093}). Text made only of characters up to U+00FF whose latin1 bytes are valid UTF-8 is
+     * decoded once more; other text (genuine latin1 letters never form valid UTF-8 sequences by themselves) is kept.
+     */
+    static String utf8Repaired(String s) {
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return s;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return s;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
+        }
     }
 
     /**
@@ -120,6 +187,7 @@ final class Normalization {
 
     private static String text(String s, boolean dropParentheses) {
         StringBuilder out = new StringBuilder(s.length());
+        int cut = -1;                                // where a parenthesis was dropped: words on both sides stay apart
         int n = s.length();
         int i = 0;
         boolean space = false;
@@ -127,7 +195,7 @@ final class Normalization {
             char c = s.charAt(i);
             if (c == '\'' || c == '"') {
                 int end = quoteEnd(s, i);
-                dropIntroducer(out);
+                dropIntroducer(out, cut);
                 if (space && !out.isEmpty() && isWord(out.charAt(out.length() - 1))) {
                     out.append(' ');
                 }
@@ -142,6 +210,9 @@ final class Normalization {
                 continue;
             }
             if (c == '`' || (dropParentheses && (c == '(' || c == ')'))) {
+                if (c != '`') {
+                    cut = out.length();
+                }
                 i++;
                 continue;
             }
@@ -159,13 +230,13 @@ final class Normalization {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$' || c == '@';
     }
 
-    /** Removes a charset introducer ({@code _utf8mb4}) just written before a string literal. */
-    private static void dropIntroducer(StringBuilder out) {
+    /** Removes a charset introducer ({@code _utf8mb4}) just written before a string literal (after {@code cut}). */
+    private static void dropIntroducer(StringBuilder out, int cut) {
         int j = out.length();
         while (j > 0 && (Character.isLetterOrDigit(out.charAt(j - 1)))) {
             j--;
         }
-        if (j > 0 && j < out.length() && out.charAt(j - 1) == '_' && (j < 2 || !isWord(out.charAt(j - 2)))) {
+        if (j > 0 && j < out.length() && out.charAt(j - 1) == '_' && (j < 2 || j - 1 == cut || !isWord(out.charAt(j - 2)))) {
             out.setLength(j - 1);
         }
     }

@@ -64,7 +64,11 @@ import org.slf4j.LoggerFactory;
  * string literals in view, routine, trigger and event bodies, 5.7's {@code isnull(x)} as {@code x is null},
  * {@code sql_mode} as a set without {@code NO_AUTO_CREATE_USER} (8.0 behaves as if it were always set), foreign key
  * rule {@code NO ACTION} as {@code RESTRICT} (the same in InnoDB), CHECK constraints matched by clause (servers
- * generate different names), {@code SHOW GRANTS} with privileges sorted and passwords dropped.
+ * generate different names), {@code SHOW GRANTS} with privileges sorted and passwords dropped, {@code a MOD b} as
+ * {@code a % b}, {@code GEOMCOLLECTION} as {@code GEOMETRYCOLLECTION}, a view's own schema as a qualifier (8.0
+ * prints {@code `db`.`v`.`c`} where 5.7 prints {@code `v`.`c`}), a TEXT column's expression default of one literal
+ * as that literal (MySQL takes such a default only as an expression); and, when read, MySQL 8.0's escaped and doubly
+ * encoded stored expressions as written and MariaDB's re-escaped string literals in bodies as their characters.
  * DEFINERs are ignored unless {@link Builder#definers(boolean)}. Changes a transform makes on purpose are expected
  * only as far as its {@link io.github.auroramigrate.core.transform.Transform#definitionEffects()} declares them
  * ({@link Builder#transform}); anything else is reported.

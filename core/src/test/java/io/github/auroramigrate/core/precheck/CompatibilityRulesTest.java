@@ -53,4 +53,35 @@ class CompatibilityRulesTest {
         assertThat(TargetProfile.AURORA_MYSQL_3.knowsCollation("utf8mb4_uca1400_ai_ci")).isFalse();
         assertThat(TargetProfile.AURORA_MYSQL_2.rejectsZeroDates()).isTrue();
     }
+
+    @Test
+    void definitionLossesAreFindingsOnlyForTargetsThatLoseThem() {
+        SourceScan scan = new SourceScan(null, List.of());
+        scan.definitions.addAll(io.github.auroramigrate.core.transform.DefinitionLoss.all(io.github.auroramigrate.core.sql.Statement.of(
+                "CREATE TABLE t (id INT PRIMARY KEY, s INT /*!80023 INVISIBLE */, u VARCHAR(36) DEFAULT (uuid()),"
+                        + " CONSTRAINT ck CHECK (id > 0))")).stream()
+                .map(l -> new io.github.auroramigrate.core.transform.DefinitionLoss(l.construct(), "app." + l.table(), l.object(),
+                        l.detail(), l.commentVersion(), l.unique())).toList());
+        scan.newerSql.add("VIEW app.v: WITH (common table expression)");
+        assertThat(CompatibilityCheck.evaluate(source(0, true), scan, TargetProfile.AURORA_MYSQL_3, List.of())).isEmpty();
+        List<Finding> to57 = CompatibilityCheck.evaluate(source(0, true), scan, TargetProfile.AURORA_MYSQL_2, List.of());
+        assertThat(to57).extracting(Finding::check).containsExactlyInAnyOrder(Check.INVISIBLE_DEFINITIONS, Check.CHECK_CONSTRAINTS,
+                Check.NEWER_DEFINITIONS, Check.NEWER_DEFINITIONS);
+        assertThat(to57).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        Finding invisible = to57.stream().filter(f -> f.check() == Check.INVISIBLE_DEFINITIONS).findFirst().orElseThrow();
+        assertThat(invisible.objects()).containsExactly("app.t.s");
+        assertThat(invisible.message()).contains("silently");
+        assertThat(to57.stream().filter(f -> f.check() == Check.NEWER_DEFINITIONS).map(Finding::objects).toList())
+                .containsExactlyInAnyOrder(List.of("app.t.u"), List.of("VIEW app.v: WITH (common table expression)"));
+    }
+
+    @Test
+    void newerSqlIsFoundAsTokensNotText() {
+        assertThat(NewerSql.in("SELECT a, ROW_NUMBER() OVER (ORDER BY a) FROM t")).containsExactly("ROW_NUMBER()",
+                "window function (OVER)");
+        assertThat(NewerSql.in("WITH RECURSIVE c (n) AS (SELECT 1) SELECT * FROM c")).containsExactly("WITH (common table expression)");
+        assertThat(NewerSql.in("SELECT * FROM JSON_TABLE(@j, '$[*]' COLUMNS (x INT PATH '$')) jt")).contains("JSON_TABLE()");
+        assertThat(NewerSql.in("SELECT 'WITH x AS (', 1 /* OVER () */ FROM t GROUP BY a WITH ROLLUP")).isEmpty();
+        assertThat(NewerSql.in("CREATE VIEW v AS SELECT a FROM t WITH CASCADED CHECK OPTION")).isEmpty();
+    }
 }
