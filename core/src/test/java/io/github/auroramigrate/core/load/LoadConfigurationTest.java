@@ -71,8 +71,8 @@ class LoadConfigurationTest {
 
     @Test
     void statementJournalKeysStayWithinTheColumn() {
-        assertThat(ScriptRunner.key("schema/a/table/t.sql", 1, 0)).isEqualTo("ddl:schema/a/table/t.sql:1");
-        assertThat(ScriptRunner.key("x", 7, 2)).isEqualTo("ddl:x:7.2");
+        assertThat(ScriptRunner.key("schema/a/table/t.sql", 1, 0)).isEqualTo("ddl:schema/a/table/t.sql:#1"); // by place in the script
+        assertThat(ScriptRunner.key("x", 7, 2)).isEqualTo("ddl:x:#7.2");
         assertThat(ScriptRunner.key("y".repeat(300), 1, 0)).hasSizeLessThanOrEqualTo(190).startsWith("ddl:");
     }
 
