@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * Stateless and thread-safe.
  */
-final class ExplicitCollations {
+public final class ExplicitCollations {
     private ExplicitCollations() {
     }
 
@@ -38,6 +38,37 @@ final class ExplicitCollations {
     static String pin(String ddl, String collation, Map<String, String> columnCollations) {
         Map<String, String> byColumn = new java.util.HashMap<>();
         columnCollations.forEach((k, v) -> byColumn.put(k.toLowerCase(Locale.ROOT), v));
+        return pin(ddl, (column, charset) -> column == null ? collation : byColumn.get(column.toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * Pins every character set named without a collation in a CREATE TABLE, CREATE DATABASE, CREATE PROCEDURE or
+     * CREATE FUNCTION (parameters and result only, never a body) to the collation {@code defaults} gives for that
+     * character set: for DDL written by a server whose defaults are known (the header of a mysqldump file says which
+     * server wrote it) and loaded into one whose defaults differ.
+     *
+     * <pre>{@code
+     * ExplicitCollations.pinDefaults("CREATE TABLE t (a text) DEFAULT CHARSET=utf8mb4", false,
+     *         Map.of("utf8mb4", "utf8mb4_general_ci"))
+     *   -> CREATE TABLE t (a text) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci
+     * }</pre>
+     *
+     * @param routine  whether {@code ddl} creates a procedure or function
+     * @param defaults collation by lower-case character set name; character sets not in it stay as they are
+     */
+    public static String pinDefaults(String ddl, boolean routine, Map<String, String> defaults) {
+        if (routine) {
+            return pinRoutine(ddl, (ordinal, charset) -> defaults.get(charset.toLowerCase(Locale.ROOT)));
+        }
+        return pin(ddl, (column, charset) -> defaults.get(charset.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The collation to pin a character set to: by column (null: the table's or schema's own) and character set. */
+    private interface Chooser<K> {
+        String collation(K where, String charset);
+    }
+
+    private static String pin(String ddl, Chooser<String> chooser) {
         StatementEditor e = StatementEditor.of(Statement.of(ddl));
         List<Token> t = e.tokens();
         int depth = 0;
@@ -65,7 +96,8 @@ final class ExplicitCollations {
                 if (name < 0 || !t.get(name).isName() || followedByCollate(e, name)) {
                     continue;
                 }
-                String wanted = depth == 0 ? collation : column == null ? null : byColumn.get(column.toLowerCase(Locale.ROOT));
+                String wanted = depth == 0 ? chooser.collation(null, t.get(name).name())
+                        : column == null ? null : chooser.collation(column, t.get(name).name());
                 if (wanted != null) {
                     e.insertAfter(t.get(name), equals ? " COLLATE=" + wanted : " COLLATE " + wanted);
                 }
@@ -85,6 +117,10 @@ final class ExplicitCollations {
      * @return the statement with those collations named
      */
     static String pinRoutine(String ddl, Map<Integer, String> collations) {
+        return collations.isEmpty() ? ddl : pinRoutine(ddl, (ordinal, charset) -> collations.get(ordinal));
+    }
+
+    private static String pinRoutine(String ddl, Chooser<Integer> collations) {
         StatementEditor e = StatementEditor.of(Statement.of(ddl));
         List<Token> t = e.tokens();
         int open = -1;
@@ -94,7 +130,7 @@ final class ExplicitCollations {
                 break;
             }
         }
-        if (collations.isEmpty() || open < 0) {
+        if (open < 0) {
             return ddl;
         }
         int depth = 0;
@@ -110,7 +146,7 @@ final class ExplicitCollations {
             } else if (depth == 1 && k.isOperator(",")) {
                 ordinal++;
             } else if (depth == 1) {
-                i = pinAfterCharset(e, i, collations.get(ordinal));
+                i = pinAfterCharset(e, i, collations, ordinal);
             }
         }
         int returns = close < 0 ? -1 : e.next(close);
@@ -124,21 +160,25 @@ final class ExplicitCollations {
                 after = after < 0 ? -1 : e.next(after);
             }
             if (after >= 0) {
-                pinAfterCharset(e, after, collations.get(0));
+                pinAfterCharset(e, after, collations, 0);
             }
         }
         return e.text();
     }
 
     /** @return the last token looked at: a character set's name with a COLLATE inserted after it, or {@code i} */
-    private static int pinAfterCharset(StatementEditor e, int i, String collation) {
+    private static int pinAfterCharset(StatementEditor e, int i, Chooser<Integer> chooser, int ordinal) {
         List<Token> t = e.tokens();
         Token k = t.get(i);
-        if (collation == null || !(k.isWord("CHARSET") || (k.isWord("CHARACTER") && isWord(e, e.next(i), "SET")))) {
+        if (!(k.isWord("CHARSET") || (k.isWord("CHARACTER") && isWord(e, e.next(i), "SET")))) {
             return i;
         }
         int name = e.next(k.isWord("CHARSET") ? i : e.next(i));
         if (name < 0 || !t.get(name).isName() || followedByCollate(e, name)) {
+            return i;
+        }
+        String collation = chooser.collation(ordinal, t.get(name).name());
+        if (collation == null) {
             return i;
         }
         e.insertAfter(t.get(name), " COLLATE " + collation);

@@ -45,13 +45,14 @@ final class FileCharset implements Transform {
             "(?is)\\bSET\\s+NAMES\\s+['\"`]?(\\w+)['\"`]?(?:\\s+COLLATE\\s+['\"`]?(\\w+)['\"`]?)?");
     private static final Pattern SET_CLIENT = Pattern.compile(
             "(?is)\\bcharacter_set_client\\s*=\\s*['\"`]?(\\w+)['\"`]?");
+    private static final Pattern RESTORE_CLIENT = Pattern.compile("(?is)\\bcharacter_set_client\\s*=\\s*@");
     private static final Set<String> UTF8 = Set.of("utf8", "utf8mb3", "utf8mb4");
     private static final Set<String> UNSPLITTABLE = Set.of("gbk", "big5", "sjis", "cp932", "gb18030", "ucs2", "utf16",
             "utf16le", "utf32");
     private static final Map<String, String> JAVA = Map.ofEntries(Map.entry("latin1", "windows-1252"),
             Map.entry("ascii", "US-ASCII"),
-            // binary: every non-ASCII byte stands for itself, so non-ASCII literals go as hex literals of their bytes
-            Map.entry("binary", "US-ASCII"), Map.entry("latin2", "ISO-8859-2"),
+            // binary (mydumper): bytes stand for themselves; valid UTF-8 is sent as the same bytes, other literals as hex
+            Map.entry("binary", "UTF-8"), Map.entry("latin2", "ISO-8859-2"),
             Map.entry("latin5", "ISO-8859-9"), Map.entry("latin7", "ISO-8859-13"), Map.entry("greek", "ISO-8859-7"),
             Map.entry("hebrew", "ISO-8859-8"), Map.entry("cp1250", "windows-1250"), Map.entry("cp1251", "windows-1251"),
             Map.entry("cp1256", "windows-1256"), Map.entry("cp1257", "windows-1257"), Map.entry("koi8r", "KOI8-R"),
@@ -62,6 +63,8 @@ final class FileCharset implements Transform {
     /** The character set in force in one stream. */
     private static final class Current {
         Charset charset = StandardCharsets.UTF_8;
+        /** The file's character_set_client when it is not UTF-8 (sent as the file says), else null. */
+        String client;
     }
 
     @Override
@@ -83,11 +86,18 @@ final class FileCharset implements Transform {
             return List.of(s);                     // the same text in every ASCII-compatible character set
         }
         byte[] bytes = raw.getBytes(StandardCharsets.ISO_8859_1);
+        Statement decoded;
         try {
-            return List.of(s.withText(decoder(current.charset).decode(ByteBuffer.wrap(bytes)).toString()));
+            decoded = s.withText(decoder(current.charset).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException notValid) {
-            return List.of(s.withText(withHexLiterals(s, current.charset)));
+            decoded = s.withText(withHexLiterals(s, current.charset));
         }
+        if (current.client == null || isAscii(decoded.text())) {
+            return List.of(decoded);
+        }
+        // the driver sends UTF-8: for this statement only, the server must read UTF-8
+        return List.of(decoded.derive("SET character_set_client = utf8mb4"), decoded,
+                decoded.derive("SET character_set_client = " + current.client));
     }
 
     /** Handles SET NAMES / SET character_set_client; null for other SET statements. */
@@ -96,20 +106,30 @@ final class FileCharset implements Transform {
         if (names.find()) {
             String cs = names.group(1).toLowerCase(Locale.ROOT);
             current.charset = javaCharset(cs, s);
+            current.client = null;
             if (UTF8.contains(cs)) {
                 return List.of(s);
             }
+            if (cs.equals("binary")) {
+                // mydumper: valid UTF-8 is sent as the same bytes, anything else as hex literals; a binary connection
+                // character set would make every literal a binary string, which JSON columns refuse (3144)
+                return List.of(s.withText("SET NAMES utf8mb4"));
+            }
             return List.of(s.withText("SET NAMES utf8mb4"), s.derive(names.group(2) != null
                     ? "SET collation_connection = " + names.group(2) : "SET character_set_connection = " + cs));
+        }
+        if (RESTORE_CLIENT.matcher(s.text()).find()) {
+            // SET character_set_client = @saved_cs_client: the dumps save it right after their own SET NAMES utf8mb4
+            current.charset = StandardCharsets.UTF_8;
+            current.client = null;
+            return List.of(s);
         }
         Matcher client = SET_CLIENT.matcher(s.text());
         if (client.find()) {
             String cs = client.group(1).toLowerCase(Locale.ROOT);
             current.charset = javaCharset(cs, s);
-            if (!UTF8.contains(cs)) {
-                return List.of(s.withText(s.text().substring(0, client.start(1)) + "utf8mb4"
-                        + s.text().substring(client.end(1))));
-            }
+            // sent as the file says (a routine records it); non-ASCII statements are bracketed, see apply
+            current.client = UTF8.contains(cs) || cs.equals("binary") ? null : cs;
             return List.of(s);
         }
         return null;

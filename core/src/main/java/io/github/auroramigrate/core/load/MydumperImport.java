@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -80,7 +81,7 @@ public final class MydumperImport {
      */
     public LoadResult run() {
         // the schema files are read byte for byte and decoded in the character set they declare (SET NAMES binary)
-        return Load.into(target).from(source(directory)).threads(threads).transform(new FileCharset().andThen(transform))
+        return Load.into(target).from(source(directory)).threads(threads).transform(new FileCharset().andThen(new FileCollationDefaults(fromMySql5(directory))).andThen(transform))
                 .listener(listener)
                 .build().run();
     }
@@ -131,9 +132,10 @@ public final class MydumperImport {
                 post.add(script(dir, names, db + "-schema-post.sql", db));
             }
         }
-        views.forEach(b::postDataScript);
-        triggers.forEach(b::postDataScript);
+        // routines first (a view may call a function), views in dependency order, triggers last
         post.forEach(b::postDataScript);
+        inDependencyOrder(views).forEach(b::postDataScript);
+        triggers.forEach(b::postDataScript);
         return b.build();
     }
 
@@ -160,6 +162,65 @@ public final class MydumperImport {
                 return file.open();
             }
         };
+    }
+
+    /**
+     * mydumper writes one file per view, named after it, and myloader runs them in name order, so a view on a view that
+     * sorts later fails (1146); ordered here so that each comes after the views its text names.
+     */
+    static List<SqlScript> inDependencyOrder(List<SqlScript> views) {
+        Map<String, SqlScript> byName = new java.util.LinkedHashMap<>();
+        Map<String, String> text = new java.util.HashMap<>();
+        for (SqlScript v : views) {
+            String base = v.name().endsWith(".gz") ? v.name().substring(0, v.name().length() - 3) : v.name();
+            String name = base.substring(base.indexOf('.') + 1, base.length() - "-schema-view.sql".length());
+            byName.put(name, v);
+            try (InputStream in = v.open()) {
+                text.put(name, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                throw invalid("cannot read " + v.name() + ": " + e);
+            }
+        }
+        List<SqlScript> out = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (String name : byName.keySet()) {
+            visit(name, byName, text, done, new java.util.HashSet<>(), out);
+        }
+        return out;
+    }
+
+    private static void visit(String name, Map<String, SqlScript> byName, Map<String, String> text, java.util.Set<String> done,
+            java.util.Set<String> visiting, List<SqlScript> out) {
+        if (done.contains(name) || !visiting.add(name)) {
+            return;
+        }
+        String body = text.get(name);
+        int as = body.indexOf(" AS ");                 // references come after the view's own name
+        for (String other : byName.keySet()) {
+            if (!other.equals(name) && body.indexOf('`' + other.replace("`", "``") + '`', Math.max(0, as)) >= 0) {
+                visit(other, byName, text, done, visiting, out);
+            }
+        }
+        done.add(name);
+        out.add(byName.get(name));
+    }
+
+    /**
+     * Whether the dump comes from MySQL 5.x, judged by its schema files: MySQL 8.0 and MariaDB always name a schema's
+     * collation, 5.x leaves its character set's default out (mydumper's files say nothing of the server's version).
+     */
+    private static boolean fromMySql5(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-schema-create.sql")).anyMatch(p -> {
+                try {
+                    return FileCollationDefaults.fromMySql5(Files.readString(p, StandardCharsets.ISO_8859_1));
+                } catch (IOException e) {
+                    throw invalid("cannot read " + p + ": " + e);
+                }
+            });
+        } catch (IOException e) {
+            throw invalid("cannot list " + dir + ": " + e);
+        }
     }
 
     private static String jobId(Path dir) {

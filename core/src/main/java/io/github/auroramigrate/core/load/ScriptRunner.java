@@ -84,8 +84,11 @@ final class ScriptRunner {
     private final List<DeferredView> deferredViews = new java.util.ArrayList<>();
 
     private record DeferredView(Statement statement, String text, String key, ObjectKey object, String schema,
-            SQLException failure) {
+            List<String> session, SQLException failure) {
     }
+
+    /** What a view records of the session that creates it; a deferred view is retried with the values it had. */
+    private static final List<String> VIEW_SESSION = List.of("character_set_client", "collation_connection", "sql_mode");
 
     /** Errors of a CREATE VIEW whose dependencies are not (yet) as they will be: placeholders, later views. */
     private static final Set<Integer> VIEW_NOT_YET = Set.of(1368, 1356, 1146, 1305);
@@ -258,7 +261,7 @@ final class ScriptRunner {
             if (s.kind() == StatementKind.CREATE_VIEW && object.isPresent() && VIEW_NOT_YET.contains(e.getErrorCode())) {
                 // mariadb-dump and mysqldump create every view as a placeholder first and the real ones in name order,
                 // so a view on a later view meets its placeholder (1368 for a CHECK OPTION); retried at the end
-                deferredViews.add(new DeferredView(s, text, key, object.get(), currentSchema, e));
+                deferredViews.add(new DeferredView(s, text, key, object.get(), currentSchema, sessionValues(st), e));
                 return false;
             }
             throw e;
@@ -279,10 +282,12 @@ final class ScriptRunner {
             List<DeferredView> round = new java.util.ArrayList<>(deferredViews);
             deferredViews.clear();
             List<DeferredView> failed = new java.util.ArrayList<>();
+            List<String> before = sessionValues(st);
             for (DeferredView v : round) {
                 if (v.schema() != null) {
                     st.execute("USE " + ChunkLoader.quote(v.schema()));
                 }
+                setSession(v.session());
                 try {
                     st.execute(v.text());
                     shared.ledger.recordStatement(connection, v.key());
@@ -292,9 +297,10 @@ final class ScriptRunner {
                     if (!VIEW_NOT_YET.contains(e.getErrorCode())) {
                         throw failure(e, v.statement());
                     }
-                    failed.add(new DeferredView(v.statement(), v.text(), v.key(), v.object(), v.schema(), e));
+                    failed.add(new DeferredView(v.statement(), v.text(), v.key(), v.object(), v.schema(), v.session(), e));
                 }
             }
+            setSession(before);
             if (failed.size() == round.size()) {
                 throw failure(failed.get(0).failure(), failed.get(0).statement());
             }
@@ -302,6 +308,26 @@ final class ScriptRunner {
         }
         if (schemaBefore != null) {
             st.execute("USE " + ChunkLoader.quote(schemaBefore));
+        }
+    }
+
+    private static List<String> sessionValues(java.sql.Statement st) throws SQLException {
+        try (java.sql.ResultSet rs = st.executeQuery("SELECT @@SESSION." + String.join(", @@SESSION.", VIEW_SESSION))) {
+            rs.next();
+            List<String> out = new java.util.ArrayList<>();
+            for (int i = 1; i <= VIEW_SESSION.size(); i++) {
+                out.add(rs.getString(i));
+            }
+            return out;
+        }
+    }
+
+    private void setSession(List<String> values) throws SQLException {
+        for (int i = 0; i < VIEW_SESSION.size(); i++) {
+            try (PreparedStatement ps = connection.prepareStatement("SET SESSION " + VIEW_SESSION.get(i) + " = ?")) {
+                ps.setString(1, values.get(i));
+                ps.execute();
+            }
         }
     }
 

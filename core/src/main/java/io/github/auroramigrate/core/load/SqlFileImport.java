@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the file is read as bytes in the character set it declares ({@code SET NAMES}); raw binary in string
  *       literals (dumps made without {@code --hex-blob}) arrives byte for byte;</li>
+ *   <li>a file written by MySQL 5.7 (its header says so) keeps its collations on a target with other defaults:
+ *       {@code CHARSET=utf8mb4} without a collation meant {@code utf8mb4_general_ci} there and is named so;</li>
  *   <li>values the tools write for generated columns are left out ({@link Transforms#dropGeneratedColumnValues()}),
  *       which a plain replay of a MySQL 8.0 dump fails on with ERROR 3105;</li>
  *   <li>a re-run after a failure resumes: each data statement commits together with its row in the target's load
@@ -122,7 +124,8 @@ public final class SqlFileImport {
                 LoadException privilege = LoadJournal.privilegeFailure(e, target.describe());
                 throw privilege != null ? privilege : new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
             }
-            Transform pipeline = new FileCharset().andThen(Transforms.dropGeneratedColumnValues()).andThen(transform);
+            Transform pipeline = new FileCharset().andThen(new FileCollationDefaults())
+                    .andThen(Transforms.dropGeneratedColumnValues()).andThen(transform);
             ScriptRunner runner = ScriptRunner.forImport(c, ledger, ScriptRunner.Rewriter.of(pipeline), target.describe());
             runner.run(script);
             if (runner.executed() + runner.skipped() == 0) {
