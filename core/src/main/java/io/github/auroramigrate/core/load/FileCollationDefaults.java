@@ -17,16 +17,19 @@ import java.util.regex.Pattern;
  * {@code utf8mb4_0900_ai_ci} (other sorting, comparison and uniqueness). Such a file's tables, schemas and routine
  * parameters get that collation named. Other character sets have the same defaults on both; files of MariaDB need
  * {@code Transforms.mapCollations} anyway. A file without the header (mydumper's) is judged by its first CREATE TABLE or
- * CREATE DATABASE: MySQL 8.0 and MariaDB always name a table's and a schema's collation, MySQL 5.x leaves a default
- * one out. Report counter {@code "collation named"}. Stateless (the file's version lives in the
+ * CREATE DATABASE: MySQL 8.0 and MariaDB always name the collation of a utf8mb4 table or schema, MySQL 5.x leaves
+ * the default one out. Report counter {@code "collation named"}. Stateless (the file's version lives in the
  * stream's context); thread-safe.
  */
 final class FileCollationDefaults implements Transform {
     private static final Object STATE = new Object();
     private static final Pattern SERVER_VERSION = Pattern.compile("(?m)^--\\s*Server version\\s+(\\d+)\\.(\\d+)\\S*");
-    /** The table's or schema's character set named without a collation after it. */
+    /**
+     * A table or schema in utf8mb4 without a collation named: MySQL 8.0 always names utf8mb4's (its default changed),
+     * MariaDB always names one; other character sets' defaults are named by nobody, and are the same everywhere.
+     */
     private static final Pattern NO_COLLATE = Pattern.compile(
-            "(?i)(?:\\)\\s*(?:ENGINE=\\w+\\s+)?(?:AUTO_INCREMENT=\\d+\\s+)?DEFAULT CHARSET=\\w+|DEFAULT CHARACTER SET \\w+)(?!\\s+COLLATE)");
+            "(?i)(?:\\)\\s*(?:ENGINE=\\w+\\s+)?(?:AUTO_INCREMENT=\\d+\\s+)?DEFAULT CHARSET=utf8mb4|DEFAULT CHARACTER SET utf8mb4)(?!\\w)(?!\\s+COLLATE)");
     private static final Map<String, String> MYSQL_57 = Map.of("utf8mb4", "utf8mb4_general_ci");
 
     /** What the file's header said. */

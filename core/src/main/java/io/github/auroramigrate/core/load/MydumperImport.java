@@ -206,12 +206,13 @@ public final class MydumperImport {
     }
 
     /**
-     * Whether the dump comes from MySQL 5.x, judged by its schema files: MySQL 8.0 and MariaDB always name a schema's
-     * collation, 5.x leaves its character set's default out (mydumper's files say nothing of the server's version).
+     * Whether the dump comes from MySQL 5.x, judged by its schema and table files: MySQL 8.0 and MariaDB always name the
+     * collation of a utf8mb4 schema or table, 5.x leaves the default one out (mydumper's files say nothing of the server's version).
      */
     private static boolean fromMySql5(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-schema-create.sql")).anyMatch(p -> {
+            return files.filter(p -> p.getFileName().toString().endsWith("-schema.sql")
+                    || p.getFileName().toString().endsWith("-schema-create.sql")).anyMatch(p -> {
                 try {
                     return FileCollationDefaults.fromMySql5(Files.readString(p, StandardCharsets.ISO_8859_1));
                 } catch (IOException e) {
