@@ -22,8 +22,22 @@
  * skips exactly the committed chunks. A failed attempt is rolled back and its connection discarded before a retry;
  * only retryable diagnoses (lost connection, deadlock, lock wait timeout) are retried. A chunk whose bytes do not
  * match its checksum or size, or that loads a different row count than recorded, is rolled back with
- * {@code CORRUPT_FILE}. DDL statements are not transactional: each is journaled after it succeeds, so a re-run
- * skips them too (a crash between a DDL statement and its journal row would run that one statement again).
+ * {@code CORRUPT_FILE}.
+ *
+ * <h2>DDL exactly once, from any crash point</h2>
+ * DDL is not transactional, so a dump's DDL is journaled by the object it creates ({@code obj:KIND:schema.name},
+ * with the SHA-256 of the text run) <em>before</em> the statement: after a crash, an object that is journaled and
+ * exists was created by this job and is skipped, one journaled but missing is created. An object that exists without
+ * being journaled (left by someone else, by another load, or journaled by file and line by version 0.1.0) is adopted
+ * when its definition equals the one the load would create (a table: compared with a scratch table created from the
+ * same text in the journal schema) and it holds no rows the journal does not account for; otherwise the load fails
+ * with {@code OBJECT_EXISTS} naming it and what differs, or replaces it with
+ * {@link io.github.auroramigrate.core.load.ExistingObjects#REPLACE}. An object whose DDL changed between two runs of
+ * the same load (another transform) is re-created when it holds no data, and refused ({@code DDL_CHANGED}) when it
+ * does. A foreign SQL file ({@link io.github.auroramigrate.core.load.SqlFileImport}) is journaled by each
+ * statement's place in the file instead (it may create, drop and re-create one object), its data statements in the
+ * same transaction as their journal row. What the load creates: the schema {@code aurora_migrate} with the table
+ * {@code load_progress}; drop it when no load is to be resumed any more.
  *
  * <h2>Session settings of a load</h2>
  * {@code foreign_key_checks=0} and {@code unique_checks=0} (the handbook's advice: any order, in parallel),
