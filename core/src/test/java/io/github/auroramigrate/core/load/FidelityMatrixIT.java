@@ -52,7 +52,7 @@ class FidelityMatrixIT {
      * as -0 (the integer 0), and dates invalid under ALLOW_INVALID_DATES, which the file's own SET SQL_MODE turns
      * into zero dates (mysqldump shares all three).
      */
-    private static final List<ExpectedDifference> MARIADB_DUMP_LIMITS = List.of(
+    static final List<ExpectedDifference> MARIADB_DUMP_LIMITS = List.of(
             ExpectedDifference.matching(SchemaObject.Kind.TABLE, "all_types", "row \\(id=[345]\\) column `f`", null, null,
                     "mariadb-dump prints FLOAT with 6 digits and -0.0 as -0"),
             ExpectedDifference.matching(SchemaObject.Kind.TABLE, "all_types", "row \\(id=5\\) column `d`", "-0\\.0.*", null,
