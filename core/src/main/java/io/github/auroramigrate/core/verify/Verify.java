@@ -105,6 +105,7 @@ public final class Verify {
     private final boolean objects;
     private final boolean definers;
     private final boolean users;
+    private final boolean dumpedAccounts;
 
     private Verify(Builder b) {
         this.target = Objects.requireNonNull(b.target, "against");
@@ -117,6 +118,7 @@ public final class Verify {
         this.objects = b.objects;
         this.definers = b.definers;
         this.users = b.users;
+        this.dumpedAccounts = b.dumpedAccounts;
         if (users && store != null) {
             throw new IllegalArgumentException("users(true) is for Verify.between: a dump's accounts are compared when it"
                     + " has them");
@@ -227,6 +229,7 @@ public final class Verify {
     /** The expected objects after the schema and table selection ({@code tables(..)}: those tables only). */
     private DefinitionSnapshot selectedObjects(DefinitionSnapshot all) {
         List<ObjectDefinition> keep = all.objects().stream()
+                .filter(o -> o.kind() != ObjectKind.ACCOUNT || dumpedAccounts)
                 .filter(o -> o.kind() == ObjectKind.ACCOUNT || schemas.isEmpty() || schemas.contains(o.schema()))
                 .filter(o -> o.kind() == ObjectKind.ACCOUNT || !isSystemSchema(o.schema()))
                 .filter(o -> tables.isEmpty() || o.kind() == ObjectKind.TABLE && selected(o.schema(), o.name()))
@@ -577,6 +580,7 @@ public final class Verify {
         private boolean objects = true;
         private boolean definers;
         private boolean users;
+        private boolean dumpedAccounts = true;
 
         private Builder() {
         }
@@ -614,6 +618,15 @@ public final class Verify {
          */
         public Builder users(boolean compare) {
             this.users = compare;
+            return this;
+        }
+
+        /**
+         * {@link Verify#manifest} only: whether the accounts a dump made with {@code users(true)} holds are compared
+         * (false when they were not created on the target, as a {@code Load} does not create them). Default true.
+         */
+        public Builder dumpedAccounts(boolean compare) {
+            this.dumpedAccounts = compare;
             return this;
         }
 
