@@ -193,6 +193,7 @@ public final class Load {
             }
             warnings.addAll(ledger.notes());
             warnings.addAll(scripts.warnings());
+            warnings.addAll(rewriter.findings());
             List<TableLoadResult> perTable = tableOrder.stream().map(t -> tables.get(t).result()).toList();
             LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(), data.rows.get(),
                     scripts.executed(), scripts.skipped(), Duration.ofNanos(System.nanoTime() - start), warnings, verification);

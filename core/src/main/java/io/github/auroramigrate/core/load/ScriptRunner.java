@@ -48,11 +48,34 @@ final class ScriptRunner {
     interface Rewriter {
         Function<Statement, List<Statement>> forScript(SqlScript script);
 
+        /** @return what the transforms of the scripts so far could not translate faithfully (for the result's warnings) */
+        default List<Diagnosis> findings() {
+            return List.of();
+        }
+
         Rewriter NONE = script -> List::of;
 
-        /** Each script gets its own {@link TransformSession} (it tracks USE), all sharing the transform. */
+        /**
+         * Each script gets its own {@link TransformSession} (it tracks USE), all sharing the transform; the findings of
+         * every session are kept, so that what a transform dropped or could not translate reaches the result.
+         */
         static Rewriter of(Transform transform) {
-            return script -> TransformSession.open(transform, script.name(), script.schema().orElse(null))::apply;
+            java.util.Queue<TransformSession> sessions = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            return new Rewriter() {
+                @Override
+                public Function<Statement, List<Statement>> forScript(SqlScript script) {
+                    TransformSession session = TransformSession.open(transform, script.name(), script.schema().orElse(null));
+                    sessions.add(session);
+                    return session::apply;
+                }
+
+                @Override
+                public List<Diagnosis> findings() {
+                    return sessions.stream().flatMap(t -> t.report().findings().stream())
+                            .map(f -> Diagnosis.of(DiagnosisCode.DEFINITION_NOT_KEPT, f.transform() + ": " + f.message())
+                                    .withLocation(f.location())).toList();
+                }
+            };
         }
     }
 

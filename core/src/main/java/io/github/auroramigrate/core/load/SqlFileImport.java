@@ -126,7 +126,8 @@ public final class SqlFileImport {
             }
             Transform pipeline = new FileCharset().andThen(new FileCollationDefaults())
                     .andThen(Transforms.dropGeneratedColumnValues()).andThen(transform);
-            ScriptRunner runner = ScriptRunner.forImport(c, ledger, ScriptRunner.Rewriter.of(pipeline), target.describe());
+            ScriptRunner.Rewriter rewriter = ScriptRunner.Rewriter.of(pipeline);
+            ScriptRunner runner = ScriptRunner.forImport(c, ledger, rewriter, target.describe());
             runner.run(script);
             if (runner.executed() + runner.skipped() == 0) {
                 throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, name + " holds no SQL statement (it is "
@@ -135,6 +136,7 @@ public final class SqlFileImport {
             }
             List<Diagnosis> warnings = new ArrayList<>(ledger.notes());
             warnings.addAll(runner.warnings());
+            warnings.addAll(rewriter.findings());
             ImportResult r = new ImportResult(name, job, runner.executed(), runner.skipped(),
                     Duration.ofNanos(System.nanoTime() - start), warnings);
             LOG.info("imported {}: {} statements run, {} skipped as run before, in {} ms", name, r.statementsExecuted(),

@@ -93,6 +93,11 @@ class Aurora2FromMySql80IT {
         LoadResult load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(2).transform(FIXES)
                 .build().run();
         assertThat(load.summary()).contains("(0 skipped");
+        // what the downgrade dropped reaches the result, object by object
+        assertThat(load.warnings()).filteredOn(w -> w.code() == DiagnosisCode.DEFINITION_NOT_KEPT)
+                .extracting(io.github.auroramigrate.core.diagnose.Diagnosis::message)
+                .anySatisfy(m -> assertThat(m).contains("checks.ck_price", "CHECK constraint dropped"))
+                .anySatisfy(m -> assertThat(m).contains("gen_cols.secret", "made visible"));
 
         SchemaDiff diff = SchemaComparison.builder().expect(declared()).build()
                 .diff(SchemaSnapshot.of(source, db), SchemaSnapshot.of(target, db));
