@@ -47,6 +47,7 @@ final class ChunkLoader {
 
     private final EndpointPool pool;
     private final LoadJournal journal;
+    private final java.util.function.UnaryOperator<String> schemaOf;
     private final LoadMethod method;
     private final String endpoint;
     private final RetryPolicy<Outcome> retry;
@@ -57,6 +58,14 @@ final class ChunkLoader {
      */
     ChunkLoader(EndpointPool pool, LoadJournal journal, LoadMethod method, int maxRetries, Duration firstBackoff,
             BiConsumer<ChunkSource, Diagnosis> onRetry, ThreadLocal<ChunkSource> current) {
+        this(pool, journal, method, maxRetries, firstBackoff, onRetry, current, java.util.function.UnaryOperator.identity());
+    }
+
+    /** @param schemaOf the target schema of a source schema (a load's renameSchema transform), identity otherwise */
+    ChunkLoader(EndpointPool pool, LoadJournal journal, LoadMethod method, int maxRetries, Duration firstBackoff,
+            BiConsumer<ChunkSource, Diagnosis> onRetry, ThreadLocal<ChunkSource> current,
+            java.util.function.UnaryOperator<String> schemaOf) {
+        this.schemaOf = schemaOf;
         this.pool = pool;
         this.journal = journal;
         this.method = method;
@@ -160,7 +169,7 @@ final class ChunkLoader {
             JdbcStatement js = st.unwrap(JdbcStatement.class);
             js.setLocalInfileInputStream(in);
             try {
-                st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + quote(chunk.schema()) + "." + quote(chunk.table())
+                st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table())
                         + " " + chunk.loadDataOptions() + " " + chunk.loadDataColumns());
                 long rows = st.getUpdateCount();
                 if (!in.eof) {
@@ -193,7 +202,7 @@ final class ChunkLoader {
     private long insert(Connection c, ChunkSource chunk) throws SQLException, IOException {
         try (InputStream in = chunk.open()) {
             FlatRowReader reader = new FlatRowReader(in);
-            String head = "INSERT INTO " + quote(chunk.schema()) + "." + quote(chunk.table()) + columnList(chunk) + " VALUES ";
+            String head = "INSERT INTO " + quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table()) + columnList(chunk) + " VALUES ";
             List<String> exprs = chunk.insertExpressions();
             List<List<byte[]>> batch = new ArrayList<>();
             long bytes = 0;
@@ -257,7 +266,7 @@ final class ChunkLoader {
         try (InputStream in = chunk.open();
                 StatementReader reader = StatementReader.of(in, chunk.id(), SqlFileImport.BYTES);
                 Statement st = c.createStatement()) {
-            st.execute("USE " + quote(chunk.schema()));
+            st.execute("USE " + quote(schemaOf.apply(chunk.schema())));
             // read byte for byte, decoded in the character set the file declares (mydumper: SET NAMES binary)
             io.github.auroramigrate.core.transform.TransformSession charset =
                     io.github.auroramigrate.core.transform.TransformSession.open(new FileCharset(), chunk.id());

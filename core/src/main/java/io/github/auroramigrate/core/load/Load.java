@@ -328,7 +328,8 @@ public final class Load {
             this.total.set(source.chunks().size());
             this.loader = new ChunkLoader(pool, journal, used, maxRetries, retryBackoff, (chunk, cause) -> tell(
                     () -> listener.chunkRetried(new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, Duration.ZERO,
-                            done.get(), total.get(), rows.get()), cause)), new ThreadLocal<>());
+                            done.get(), total.get(), rows.get()), cause)), new ThreadLocal<>(),
+                    transform.definitionEffects()::schema);  // a renameSchema transform moves the data too
             tell(() -> listener.loadStarted(jobId, total.get(), used));
         }
 

@@ -64,8 +64,10 @@ final class DefinitionComparator {
                         null, null));
                 continue;
             }
-            compareAttributes(e, null, normalized(e.kind(), null, e.attributes(), renames, e.schema()),
-                    normalized(a.kind(), null, a.attributes(), Map.of(), e.schema()), e.attributes(), a.attributes(), out);
+            // each side without its own schema as qualifier: the expected one renamed first, so the target's name
+            String target = effects.schema(e.schema());
+            compareAttributes(e, null, normalized(e.kind(), null, e.attributes(), renames, target),
+                    normalized(a.kind(), null, a.attributes(), Map.of(), target), e.attributes(), a.attributes(), out);
             if (e.kind() == ObjectKind.TABLE) {
                 compareParts(e, a, renames, out);
             }

@@ -216,8 +216,8 @@ final class Normalization {
                 i++;
                 continue;
             }
-            if (space && !out.isEmpty() && isWord(out.charAt(out.length() - 1)) && isWord(c)) {
-                out.append(' ');
+            if ((space || out.length() == cut) && !out.isEmpty() && isWord(out.charAt(out.length() - 1)) && isWord(c)) {
+                out.append(' ');                   // f(a) and f (a) alike, and never fa
             }
             space = false;
             out.append(Character.toLowerCase(c));
@@ -236,8 +236,10 @@ final class Normalization {
         while (j > 0 && (Character.isLetterOrDigit(out.charAt(j - 1)))) {
             j--;
         }
-        if (j > 0 && j < out.length() && out.charAt(j - 1) == '_' && (j < 2 || j - 1 == cut || !isWord(out.charAt(j - 2)))) {
-            out.setLength(j - 1);
+        boolean afterCut = j - 2 == cut && j >= 2 && out.charAt(j - 2) == ' ';   // the space text() put after a parenthesis
+        if (j > 0 && j < out.length() && out.charAt(j - 1) == '_'
+                && (j < 2 || j - 1 == cut || afterCut || !isWord(out.charAt(j - 2)))) {
+            out.setLength(afterCut ? j - 2 : j - 1);
         }
     }
 

@@ -89,4 +89,11 @@ class NormalizationTest {
         assertThat(Normalization.utf8Repaired("caf\u00e9")).isEqualTo("caf\u00e9");          // genuine latin1: kept
         assertThat(Normalization.utf8Repaired("\u00fc \u2013")).isEqualTo("\u00fc \u2013");
     }
+
+    @Test
+    void aDroppedParenthesisKeepsTheWordsOnItsSidesApart() {
+        assertThat(Normalization.expression("f_label(`s`.`t`.`v`)")).isEqualTo(Normalization.expression("f_label (s.t.v)"))
+                .isEqualTo("f_label s.t.v");
+        assertThat(Normalization.expression("concat(_utf8mb4'a',`b`)")).isEqualTo(Normalization.expression("concat('a',b)"));
+    }
 }
