@@ -13,7 +13,8 @@ public final class ChildLoader {
      * @param args host, port, user, dump directory (the password comes from the environment), and optionally
      *             {@code defer} to defer secondary indexes (printing {@code INDEXES table} as their build starts);
      *             environment: CHILD_LOADER_THREADS (default 1), CHILD_LOADER_STRIP_DEFINERS (set: strip definers).
-     *             Prints {@code READY} just before the load starts.
+     *             Prints {@code READY} just before the load starts and
+     *             {@code STARTED} when it has connected and begins with the DDL.
      */
     public static void main(String[] args) {
         Endpoint target = Endpoint.builder().host(args[0]).port(Integer.parseInt(args[1])).user(args[2])
@@ -28,6 +29,12 @@ public final class ChildLoader {
                 .transform(transform)
                 .deferSecondaryIndexes(args.length > 4 && args[4].equals("defer") ? DeferIndexes.ALWAYS : DeferIndexes.AUTO)
                 .listener(new LoadListener() {
+                    @Override
+                    public void loadStarted(String jobId, int chunks, LoadMethod method) {
+                        System.out.println("STARTED");
+                        System.out.flush();
+                    }
+
                     @Override
                     public void indexesStarted(String table) {
                         System.out.println("INDEXES " + table);
