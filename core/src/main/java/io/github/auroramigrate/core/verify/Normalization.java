@@ -196,7 +196,7 @@ final class Normalization {
             if (c == '\'' || c == '"') {
                 int end = quoteEnd(s, i);
                 dropIntroducer(out, cut);
-                if (space && !out.isEmpty() && isWord(out.charAt(out.length() - 1))) {
+                if ((space || out.length() == cut) && !out.isEmpty() && isWord(out.charAt(out.length() - 1))) {
                     out.append(' ');
                 }
                 space = false;
@@ -236,10 +236,8 @@ final class Normalization {
         while (j > 0 && (Character.isLetterOrDigit(out.charAt(j - 1)))) {
             j--;
         }
-        boolean afterCut = j - 2 == cut && j >= 2 && out.charAt(j - 2) == ' ';   // the space text() put after a parenthesis
-        if (j > 0 && j < out.length() && out.charAt(j - 1) == '_'
-                && (j < 2 || j - 1 == cut || afterCut || !isWord(out.charAt(j - 2)))) {
-            out.setLength(afterCut ? j - 2 : j - 1);
+        if (j > 0 && j < out.length() && out.charAt(j - 1) == '_' && (j < 2 || j - 1 == cut || !isWord(out.charAt(j - 2)))) {
+            out.setLength(j - 1);
         }
     }
 

@@ -95,5 +95,8 @@ class NormalizationTest {
         assertThat(Normalization.expression("f_label(`s`.`t`.`v`)")).isEqualTo(Normalization.expression("f_label (s.t.v)"))
                 .isEqualTo("f_label s.t.v");
         assertThat(Normalization.expression("concat(_utf8mb4'a',`b`)")).isEqualTo(Normalization.expression("concat('a',b)"));
+        // MariaDB's and MySQL's printing of one CHECK clause
+        assertThat(Normalization.expression("(`status` in (_utf8mb4'new',_utf8mb4'it\\'s'))"))
+                .isEqualTo(Normalization.expression("`status` in ('new','it\\'s')"));
     }
 }
