@@ -660,7 +660,7 @@ public final class Replication implements AutoCloseable {
         private boolean connectRetrySet;
         private Dialect dialect;
         private Duration heartbeat;
-        private String heartbeatSchema = "aurora_migrate";
+        private String heartbeatSchema = io.github.auroramigrate.core.internal.sql.SystemSchemas.LIBRARY;
         private Duration pollInterval = Duration.ofMillis(500);
         private Duration remedyTimeout = Duration.ofSeconds(30);
         private ReplicationListener listener;
@@ -744,7 +744,12 @@ public final class Replication implements AutoCloseable {
             return this;
         }
 
-        /** Schema for the heartbeat table. Default {@code aurora_migrate}. */
+        /**
+         * Schema for the heartbeat table. Default {@code aurora_migrate}, the library's own schema, which every dump,
+         * copy, pre-check and verification leaves out; a schema named here instead is a user schema to them, so
+         * exclude it yourself (e.g. {@code Dump.Builder.excludeSchemas}). Drop it after the cut-over with
+         * {@code DROP DATABASE `aurora_migrate`} (on the source; it replicates to the target).
+         */
         public Builder heartbeatSchema(String schema) {
             this.heartbeatSchema = schema;
             return this;

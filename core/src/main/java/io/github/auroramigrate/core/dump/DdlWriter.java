@@ -204,6 +204,6 @@ final class DdlWriter {
     }
 
     static String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 }

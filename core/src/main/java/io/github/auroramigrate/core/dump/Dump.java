@@ -125,13 +125,22 @@ public final class Dump {
             this.endpoint = endpoint;
         }
 
-        /** Schemas to dump, by name or glob pattern ({@code *}, {@code ?}). Default: all user schemas. Adds to earlier calls. */
+        /**
+         * Schemas to dump, by name or glob pattern ({@code *}, {@code ?}). Default: all user schemas. Adds to earlier
+         * calls. A pattern that matches no schema fails the dump with {@code INVALID_INPUT} before anything is locked
+         * or written, naming the pattern and the schemas that exist (the same holds for {@link #excludeSchemas},
+         * {@link #tables}, {@link #exclude} and {@link #where}). The system schemas and the library's own
+         * {@code aurora_migrate} (load journal, replication heartbeat) are never dumped.
+         */
         public Builder schemas(String... namesOrPatterns) {
             schemas.addAll(Arrays.asList(namesOrPatterns));
             return this;
         }
 
-        /** Schemas to leave out, by name or pattern. Default none; system schemas are always left out. */
+        /**
+         * Schemas to leave out, by name or pattern. Default none; system schemas and {@code aurora_migrate} are always
+         * left out.
+         */
         public Builder excludeSchemas(String... namesOrPatterns) {
             excludeSchemas.addAll(Arrays.asList(namesOrPatterns));
             return this;
@@ -291,6 +300,13 @@ public final class Dump {
             return this;
         }
 
+        private static void qualified(String pattern) {
+            int dot = pattern.indexOf('.');
+            if (dot <= 0 || dot == pattern.length() - 1) {
+                throw new IllegalArgumentException("table pattern must be schema.table: '" + pattern + "'");
+            }
+        }
+
         /**
          * @return the configured dump
          * @throws NullPointerException     when the source, store or another setting is missing
@@ -321,10 +337,10 @@ public final class Dump {
                     throw new IllegalArgumentException("blank schema or table name");
                 }
             }
-            tables.forEach(NameFilter::tablePattern);
-            excludeTables.forEach(NameFilter::tablePattern);
+            tables.forEach(Builder::qualified);
+            excludeTables.forEach(Builder::qualified);
             for (Map.Entry<String, String> w : where.entrySet()) {
-                NameFilter.tablePattern(w.getKey());
+                qualified(w.getKey());
                 if (w.getValue().isBlank() || w.getValue().contains(";")) {
                     throw new IllegalArgumentException("where condition for " + w.getKey() + " must be one non-blank "
                             + "SQL condition: '" + w.getValue() + "'");

@@ -1,6 +1,7 @@
 package io.github.auroramigrate.core.dump;
 
 import io.github.auroramigrate.core.DataSize;
+import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.format.Compression;
 import io.github.auroramigrate.core.format.DumpFormat;
@@ -27,8 +28,10 @@ record DumpOptions(Endpoint endpoint, DumpStore store, int threads, DataSize chu
         where = Map.copyOf(where);
     }
 
-    NameFilter filter() {
-        return new NameFilter(includeSchemas, excludeSchemas, includeTables, excludeTables);
+    TableFilter filter() {
+        return TableFilter.all().schemas(includeSchemas.toArray(String[]::new))
+                .excludeSchemas(excludeSchemas.toArray(String[]::new)).tables(includeTables.toArray(String[]::new))
+                .excludeTables(excludeTables.toArray(String[]::new));
     }
 
     String whereFor(TableRef t) {

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.manifest.Consistency;
 import io.github.auroramigrate.core.manifest.Coordinates;
 import io.github.auroramigrate.core.manifest.Manifest;
@@ -130,7 +131,7 @@ public final class DumpResult {
 
     @Override
     public String toString() {
-        return "DumpResult{" + store + ", " + rows() + " rows in " + chunks() + " chunks, " + consistency()
+        return "DumpResult{" + store + ", " + rows() + " rows in " + chunks() + " chunks, " + Human.duration(duration) + ", " + consistency()
                 + binlogPosition().map(p -> ", at " + p).orElse("") + gtidSet().map(g -> ", gtid " + g).orElse("") + "}";
     }
 }

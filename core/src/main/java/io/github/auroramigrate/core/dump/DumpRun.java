@@ -3,6 +3,7 @@ package io.github.auroramigrate.core.dump;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
+import io.github.auroramigrate.core.internal.sql.Selection;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.format.RowValues;
 import io.github.auroramigrate.core.format.ChunkWriter;
@@ -98,12 +99,21 @@ final class DumpRun {
         try (Connection c = o.endpoint().connect()) {
             ServerInfo info = ServerProbe.probe(c, o.endpoint().describe());
             Sessions.configure(c, false, info.flavor(), info.version());
+            checkSelection(c);
             Catalog cat = Catalog.read(c, o.filter(), o);
             List<TableJob> jobs = tableJobs(c, cat, new KeyNames());
             return plan(info, cat, jobs, resolveThreads(info, c), Snapshotter.predict(info, o).level(),
                     Snapshotter.predict(info, o).description());
         } catch (SQLException e) {
             throw new DumpException(ErrorCatalog.diagnose(e, o.endpoint().describe()), e, null, 0);
+        }
+    }
+
+    /** A schema, table, exclude or where-table that matches nothing is a typo: fail before anything happens. */
+    private void checkSelection(Connection c) throws SQLException {
+        Diagnosis d = Selection.check(c, o.filter(), o.where().keySet(), "dump of " + o.endpoint().describe());
+        if (d != null) {
+            throw new DumpException(d.withEndpoint(o.endpoint().describe()), null, null, 0);
         }
     }
 
@@ -176,6 +186,7 @@ final class DumpRun {
             Connection coord = connect();
             ServerInfo info = ServerProbe.probe(coord, o.endpoint().describe());
             Sessions.configure(coord, false, info.flavor(), info.version());
+            checkSelection(coord); // before any lock, file or manifest
             Catalog cat = Catalog.read(coord, o.filter(), o);
             KeyNames names = new KeyNames();
             List<TableJob> jobs = tableJobs(coord, cat, names);
@@ -302,7 +313,7 @@ final class DumpRun {
                     LOG.warn("{}: could not write the failed manifest: {}", job, w.toString());
                 }
             }
-            LOG.warn("{}: failed: {}", job, e.getMessage());
+            LOG.debug("{}: failed: {}", job, e.getMessage()); // thrown to the caller: not logged at WARN too
             notify(l -> l.onDumpFailed(e));
             if (t instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

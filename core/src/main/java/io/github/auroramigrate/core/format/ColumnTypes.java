@@ -93,6 +93,6 @@ public final class ColumnTypes {
 
     /** @return a backtick-quoted identifier */
     public static String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 }

@@ -306,7 +306,7 @@ final class ChunkLoader {
     }
 
     static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 
     private LoadException toLoadException(Exception e, ChunkSource chunk) {

@@ -37,4 +37,10 @@ public record CopyResult(DumpResult dump, LoadResult load, DataSize peakBuffered
     public Optional<GtidSet> gtidSet() {
         return dump.gtidSet();
     }
+
+    /** @return the dump's and the load's one-line summaries and the peak memory */
+    @Override
+    public String toString() {
+        return "CopyResult{" + dump + "; " + load.summary() + "; peak buffered " + peakBuffered + "}";
+    }
 }

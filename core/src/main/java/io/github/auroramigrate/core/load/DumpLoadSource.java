@@ -93,8 +93,8 @@ public final class DumpLoadSource implements LoadSource {
     /**
      * Reads the dump's manifest.
      *
-     * @throws io.github.auroramigrate.core.diagnose.MigrationException CORRUPT_FILE when there is no readable
-     *         manifest, INVALID_INPUT when the dump is not complete
+     * @throws io.github.auroramigrate.core.diagnose.MigrationException FILE_NOT_FOUND when there is no manifest (a wrong
+     *         path), FILE_NOT_READABLE or CORRUPT_FILE when it cannot be read, INVALID_INPUT when the dump is not complete
      */
     public static DumpLoadSource of(DumpStore store) {
         Objects.requireNonNull(store, "store");

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.files.LocalFiles;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
@@ -89,10 +90,18 @@ public final class FlatFileImport {
      * Imports: the schema is created if missing, the schema file run (statement by statement, journaled), then the
      * files loaded in parallel.
      *
-     * @throws LoadException INVALID_INPUT when the directory holds no .csv/.tsv file, LOCAL_INFILE_DISABLED, or a
+     * @throws LoadException FILE_NOT_FOUND / FILE_NOT_READABLE for a missing or unreadable directory or schema file,
+     *                       INVALID_INPUT when the directory holds no .csv/.tsv file, LOCAL_INFILE_DISABLED, or a
      *                       diagnosed failure naming the file (and line for the schema file)
      */
     public LoadResult run() {
+        Diagnosis missing = LocalFiles.directory(directory, "the flat-file directory");
+        if (missing == null && schemaFile != null) {
+            missing = LocalFiles.file(schemaFile, "the schema file");
+        }
+        if (missing != null) {
+            throw new LoadException(missing, null, null, null);
+        }
         List<Path> files;
         try (Stream<Path> s = Files.list(directory)) {
             files = s.filter(p -> tableOf(p).isPresent()).sorted().toList();

@@ -5,6 +5,7 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.transform.DefinitionEffects;
 import io.github.auroramigrate.core.transform.Transform;
 import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.core.verify.VerifyResult;
@@ -110,6 +111,26 @@ public final class Load {
         return new Builder(Objects.requireNonNull(target, "target"));
     }
 
+    /**
+     * A table filter in the transform that keeps none of the source's tables is a typo, not an empty load: fail
+     * before the target is touched. (A following source may list no table yet; then there is nothing to check.)
+     */
+    private void checkSelection() {
+        List<String> tables = source.chunks().stream().map(ChunkSource::qualifiedTable).distinct().toList();
+        if (tables.isEmpty()) {
+            return;
+        }
+        DefinitionEffects effects = transform.definitionEffects();
+        boolean anyKept = source.chunks().stream().anyMatch(c -> effects.keepsTable(c.schema(), c.table()));
+        if (!anyKept) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "load " + jobId + ": the transform's "
+                    + "table filter keeps none of the " + tables.size() + " tables of the source ("
+                    + String.join(", ", tables.subList(0, Math.min(10, tables.size())))
+                    + (tables.size() > 10 ? ", ..." : "") + "); nothing was written to " + target.describe()),
+                    null, null, null);
+        }
+    }
+
     /** @return the job id: the journal key */
     public String jobId() {
         return jobId;
@@ -125,6 +146,7 @@ public final class Load {
      */
     public LoadResult run() {
         long start = System.nanoTime();
+        checkSelection();
         List<Diagnosis> warnings = new ArrayList<>();
         Endpoint loading = target.toBuilder().property("allowLoadLocalInfile", "true").build();
         LoadJournal journal = LoadJournal.of(jobId);
@@ -187,7 +209,7 @@ public final class Load {
                 verification = Verify.manifest(((DumpLoadSource) source).store()).against(target).transform(transform)
                         .dumpedAccounts(false).build().run();
                 if (!verification.ok()) {
-                    LOG.warn("{}: the target differs from the dump: {} {}", jobId, verification.objectDifferences(),
+                    LOG.warn("{}: {} {} {}", jobId, verification.summary(), verification.objectDifferences(),
                             verification.differences());
                 }
             }
@@ -450,8 +472,11 @@ public final class Load {
             try {
                 o = loader.load(chunk);
             } catch (LoadException e) {
-                failure.compareAndSet(null, e);
-                LOG.error("{}: chunk {} of {} failed: {}", jobId, chunk.id(), chunk.qualifiedTable(), e.diagnosis().render());
+                if (!failure.compareAndSet(null, e)) {
+                    // the first failure is thrown by run(); later ones would be lost without this line
+                    LOG.warn("{}: chunk {} of {} failed too: {}", jobId, chunk.id(), chunk.qualifiedTable(),
+                            e.diagnosis().render());
+                }
                 return;
             }
             TableTally t = tables.get(chunk.qualifiedTable());

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.files.LocalFiles;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
@@ -77,7 +78,8 @@ public final class MydumperImport {
     /**
      * Reads the directory and imports it.
      *
-     * @throws LoadException INVALID_INPUT when the directory is not a mydumper dump, or as {@link Load#run()}
+     * @throws LoadException FILE_NOT_FOUND / FILE_NOT_READABLE for a missing or unreadable directory, INVALID_INPUT
+     *                       when it is not a mydumper dump, or as {@link Load#run()}
      */
     public LoadResult run() {
         // the schema files are read byte for byte and decoded in the character set they declare (SET NAMES binary)
@@ -88,6 +90,10 @@ public final class MydumperImport {
 
     /** The load source of a mydumper directory. */
     static LoadSource source(Path dir) {
+        Diagnosis missing = LocalFiles.directory(dir, "the mydumper directory");
+        if (missing != null) {
+            throw new LoadException(missing, null, null, null);
+        }
         List<String> names;
         try (Stream<Path> files = Files.list(dir)) {
             names = files.map(p -> p.getFileName().toString()).sorted(Comparator.naturalOrder()).toList();

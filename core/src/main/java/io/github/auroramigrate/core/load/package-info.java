@@ -37,7 +37,8 @@
  * does. A foreign SQL file ({@link io.github.auroramigrate.core.load.SqlFileImport}) is journaled by each
  * statement's place in the file instead (it may create, drop and re-create one object), its data statements in the
  * same transaction as their journal row. What the load creates: the schema {@code aurora_migrate} with the table
- * {@code load_progress}; drop it when no load is to be resumed any more.
+ * {@code load_progress} (and short-lived scratch tables there); drop it ({@code DROP DATABASE `aurora_migrate`}) when
+ * no load is to be resumed any more. Dumps, copies, pre-checks and verifications never cover {@code aurora_migrate}.
  *
  * <h2>Session settings of a load</h2>
  * {@code foreign_key_checks=0} and {@code unique_checks=0} (the handbook's advice: any order, in parallel),

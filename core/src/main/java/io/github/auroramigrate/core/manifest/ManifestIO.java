@@ -95,15 +95,30 @@ public final class ManifestIO {
     /**
      * Reads {@value Manifest#KEY} from a store.
      *
-     * @throws MigrationException with {@link DiagnosisCode#CORRUPT_FILE} when it is missing or unreadable
+     * @throws MigrationException with {@link DiagnosisCode#FILE_NOT_FOUND} when it is missing (a wrong path),
+     *                            {@link DiagnosisCode#FILE_NOT_READABLE} when it may not be read,
+     *                            {@link DiagnosisCode#CORRUPT_FILE} when it cannot be read or parsed
      */
     public static Manifest read(DumpStore store) {
         try (InputStream in = store.open(Manifest.KEY)) {
             return read(in);
         } catch (NoSuchFileException e) {
-            throw corrupt("no " + Manifest.KEY + " in " + store.describe() + ": not a dump, or the dump has not started", e);
+            throw new MigrationException(Diagnosis.of(DiagnosisCode.FILE_NOT_FOUND, "no " + Manifest.KEY + " in "
+                    + store.describe() + ": " + (isEmpty(store) ? "there is nothing there (a wrong path?)"
+                    : "it holds files but no manifest: not a dump of this library, or the dump has not started")), e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new MigrationException(Diagnosis.of(DiagnosisCode.FILE_NOT_READABLE, "cannot read " + Manifest.KEY
+                    + " in " + store.describe() + ": " + e.getMessage()), e);
         } catch (IOException e) {
             throw corrupt("cannot read " + Manifest.KEY + " from " + store.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isEmpty(DumpStore store) {
+        try {
+            return store.list("").isEmpty();
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.precheck;
 
+import io.github.auroramigrate.core.internal.sql.SystemSchemas;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
@@ -55,7 +56,7 @@ final class DumpScan {
         List<DefinedObject> defined = new ArrayList<>();
         Map<String, String> accountPlugins = new TreeMap<>();
         for (SchemaEntry schema : m.schemas()) {
-            if (!schemas.isEmpty() && !schemas.contains(schema.name())) {
+            if (!schemas.isEmpty() && !schemas.contains(schema.name()) || SystemSchemas.excluded(schema.name())) {
                 continue;
             }
             Map<String, List<String>> byLower = new TreeMap<>();

@@ -100,6 +100,6 @@ public final class KeyRangePredicate {
     }
 
     private static String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 }

@@ -34,29 +34,6 @@ class DumpUnitTest {
     }
 
     @Test
-    void filterAppliesSchemasTablesPatternsAndExclusions() {
-        NameFilter f = new NameFilter(List.of("shop*"), List.of("shop_old"), List.of(), List.of("shop.audit_*"));
-        assertThat(f.schema("shop")).isTrue();
-        assertThat(f.schema("shop_eu")).isTrue();
-        assertThat(f.schema("shop_old")).isFalse();
-        assertThat(f.schema("mysql")).isFalse();
-        assertThat(f.schema("other")).isFalse();
-        assertThat(f.table("shop", "orders")).isTrue();
-        assertThat(f.table("shop", "audit_2024")).isFalse();
-        assertThat(f.table("shop_eu", "audit_2024")).isTrue();
-
-        NameFilter tables = new NameFilter(List.of(), List.of(), List.of("a.t1", "b.*"), List.of());
-        assertThat(tables.schema("a")).isTrue();
-        assertThat(tables.schema("c")).isFalse();
-        assertThat(tables.table("a", "t1")).isTrue();
-        assertThat(tables.table("a", "t2")).isFalse();
-        assertThat(tables.wholeSchema("a")).isFalse();
-        assertThat(tables.wholeSchema("b")).isTrue();
-        assertThat(NameFilter.glob("t?_x*").matcher("t1_x.y").matches()).isTrue();
-        assertThat(NameFilter.glob("a.b").matcher("aXb").matches()).as("dots are literal").isFalse();
-    }
-
-    @Test
     void keySegmentsAreSafeAndUniqueIgnoringCase() {
         assertThat(KeyNames.encode("Orders_2024-x")).isEqualTo("Orders_2024-x");
         assertThat(KeyNames.encode("a.b/c é")).isEqualTo("a%2Eb%2Fc%20%C3%A9");

@@ -82,8 +82,9 @@ public class ManifestIOTest {
     @Test
     void readsFromAStoreAndDiagnosesAMissingManifest(@TempDir Path dir) throws Exception {
         DumpStore store = DumpStores.directory(dir);
+        // a missing manifest is a wrong path, not a corrupt file
         assertThatThrownBy(() -> ManifestIO.read(store))
-                .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.code()).isEqualTo(DiagnosisCode.CORRUPT_FILE));
+                .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.code()).isEqualTo(DiagnosisCode.FILE_NOT_FOUND));
         Manifest m = sample(DumpStatus.FAILED);
         try (StoreOutputStream out = store.create(Manifest.KEY)) {
             ManifestIO.write(m, out);

@@ -4,16 +4,13 @@ import io.github.auroramigrate.core.sql.ObjectName;
 import io.github.auroramigrate.core.sql.Statement;
 import io.github.auroramigrate.core.sql.StatementKind;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Keeps or drops the statements of chosen tables: their CREATE/ALTER/DROP TABLE, INSERT/REPLACE, TRUNCATE,
  * {@code LOCK TABLES} (and the {@code UNLOCK TABLES} that closes a dropped lock), {@code ALTER TABLE ... DISABLE
  * KEYS}, triggers on them and indexes created on them, and views of the same name (mysqldump writes a
- * placeholder table for each view). Routines, events and session statements always pass. Built by
+ * placeholder table for each view). Matching is {@link io.github.auroramigrate.core.TableFilter}'s. Routines, events and session statements always pass. Built by
  * {@link Transforms#includeTables(String...)} and {@link Transforms#excludeTables(String...)}.
  *
  * <pre>{@code
@@ -26,10 +23,10 @@ import java.util.regex.Pattern;
  * {@code DROP TABLE} or {@code LOCK TABLES}) is dropped only if all of them are filtered out; a mix is kept and
  * reported. Report counter: {@code "statement dropped"}. Immutable and thread-safe.
  */
-final class TableFilter implements Transform {
+final class TableFilterTransform implements Transform {
     private static final Object LOCK_STATE = new Object();
 
-    private final List<Pattern[]> patterns;
+    private final io.github.auroramigrate.core.TableFilter filter;
     private final boolean include;
 
     /** Per-stream state: whether the last LOCK TABLES was dropped. */
@@ -37,23 +34,18 @@ final class TableFilter implements Transform {
         boolean lockDropped;
     }
 
-    TableFilter(boolean include, String... globs) {
+    TableFilterTransform(boolean include, String... globs) {
         if (globs.length == 0) {
             throw new IllegalArgumentException("at least one table pattern");
         }
         this.include = include;
-        List<Pattern[]> list = new ArrayList<>();
-        for (String g : globs) {
-            Objects.requireNonNull(g, "pattern");
-            int dot = g.indexOf('.');
-            String schema = dot < 0 ? "*" : g.substring(0, dot);
-            String table = dot < 0 ? g : g.substring(dot + 1);
-            if (table.isEmpty() || schema.isEmpty()) {
-                throw new IllegalArgumentException("bad table pattern '" + g + "', expected schema.table or table");
-            }
-            list.add(new Pattern[] {glob(schema), glob(table)});
-        }
-        this.patterns = List.copyOf(list);
+        this.filter = include ? io.github.auroramigrate.core.TableFilter.all().tables(globs)
+                : io.github.auroramigrate.core.TableFilter.all().excludeTables(globs);
+    }
+
+    /** @return the table patterns, as a filter */
+    io.github.auroramigrate.core.TableFilter filter() {
+        return filter;
     }
 
     @Override
@@ -110,26 +102,6 @@ final class TableFilter implements Transform {
 
     /** @return whether the table passes the filter */
     boolean keeps(String schema, String table) {
-        boolean matches = false;
-        for (Pattern[] p : patterns) {
-            boolean schemaOk = schema == null ? p[0].pattern().equals(".*") : p[0].matcher(schema).matches();
-            if (schemaOk && p[1].matcher(table).matches()) {
-                matches = true;
-                break;
-            }
-        }
-        return include == matches;
-    }
-
-    private static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> re.append(".*");
-                case '?' -> re.append('.');
-                default -> re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
+        return filter.table(schema, table);
     }
 }

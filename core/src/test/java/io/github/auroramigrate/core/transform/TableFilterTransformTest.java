@@ -11,7 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TableFilterTest {
+class TableFilterTransformTest {
 
     private static long count(List<Statement> all, StatementKind kind) {
         return all.stream().filter(s -> s.kind() == kind).count();
@@ -42,7 +42,7 @@ class TableFilterTest {
 
     @Test
     void globsSchemasAndDefaultSchema() {
-        TableFilter f = new TableFilter(false, "shop.leg*", "*.tmp_?", "audit");
+        TableFilterTransform f = new TableFilterTransform(false, "shop.leg*", "*.tmp_?", "audit");
         assertThat(f.keeps("shop", "legacy")).isFalse();
         assertThat(f.keeps("other", "legacy")).isTrue();
         assertThat(f.keeps("x", "tmp_1")).isFalse();
