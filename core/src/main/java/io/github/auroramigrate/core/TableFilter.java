@@ -1,6 +1,5 @@
 package io.github.auroramigrate.core;
 
-import io.github.auroramigrate.core.dump.TableRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -4,12 +4,12 @@ import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.dump.TableRef;
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.internal.sql.Selection;
 import io.github.auroramigrate.core.internal.sql.SystemSchemas;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.probe.DefinedObject;
 import io.github.auroramigrate.core.probe.ServerInfo;
@@ -30,7 +30,7 @@ import java.util.Set;
  * or behave differently on the target, with its severity, the transform that fixes it, and the handbook's advice.
  *
  * <pre>{@code
- * CompatibilityReport report = CompatibilityCheck.source(sourceEndpoint)
+ * CompatibilityReport report = CompatibilityCheck.of(sourceEndpoint)
  *     .target(TargetProfile.probe(targetEndpoint))   // or TargetProfile.AURORA_MYSQL_2 / AURORA_MYSQL_3
  *     .schemas("myschema")
  *     .build().run();
@@ -57,7 +57,7 @@ public final class CompatibilityCheck {
     }
 
     /** Starts a check of the given source. */
-    public static Builder source(Endpoint source) {
+    public static Builder of(Endpoint source) {
         return new Builder(java.util.Objects.requireNonNull(source, "source"), null);
     }
 
@@ -66,7 +66,7 @@ public final class CompatibilityCheck {
      * come from the manifest, objects and definers from the DDL files; data is not re-read, so zero dates are found
      * in column defaults only, and the largest value is the one the manifest recorded.
      */
-    public static Builder dump(io.github.auroramigrate.core.store.DumpStore dump) {
+    public static Builder ofDump(io.github.auroramigrate.core.store.DumpStore dump) {
         return new Builder(null, java.util.Objects.requireNonNull(dump, "dump"));
     }
 

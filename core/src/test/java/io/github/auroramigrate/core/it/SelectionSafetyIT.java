@@ -9,13 +9,13 @@ import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.dump.DumpException;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.TlsMode;
-import io.github.auroramigrate.core.load.Copy;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadException;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
 import io.github.auroramigrate.core.precheck.CompatibilityCheck;
 import io.github.auroramigrate.core.precheck.TargetProfile;
 import io.github.auroramigrate.core.probe.ServerProbe;
@@ -150,7 +150,7 @@ class SelectionSafetyIT {
 
     @Test
     void aCopyOfAMissingSchemaFailsBeforeAnyLock() throws Exception {
-        DumpException e = catchThrowableOfType(() -> Copy.from(dumper).to(TestEndpoints.of(server)).schemas("nosuchschema")
+        DumpException e = catchThrowableOfType(() -> Copy.from(dumper).to(TestEndpoints.of(server)).dump(d -> d.schemas("nosuchschema"))
                 .build().run(), DumpException.class);
         assertThat(e).isNotNull();
         assertThat(e.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
@@ -193,7 +193,7 @@ class SelectionSafetyIT {
         assertThat(v.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
         assertThat(v.diagnosis().message()).contains("nosuchschema").contains(db).doesNotContain(viewsOnly);
 
-        MigrationException c = catchThrowableOfType(() -> CompatibilityCheck.dump(store).schemas("nosuchschema")
+        MigrationException c = catchThrowableOfType(() -> CompatibilityCheck.ofDump(store).schemas("nosuchschema")
                 .target(TargetProfile.AURORA_MYSQL_3).build().run(), MigrationException.class);
         assertThat(c).isNotNull();
         assertThat(c.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
@@ -202,12 +202,12 @@ class SelectionSafetyIT {
 
     @Test
     void aPrecheckOfAMissingSchemaIsAnError() {
-        MigrationException e = catchThrowableOfType(() -> CompatibilityCheck.source(dumper).schemas("nosuchschema")
+        MigrationException e = catchThrowableOfType(() -> CompatibilityCheck.of(dumper).schemas("nosuchschema")
                 .target(TargetProfile.AURORA_MYSQL_3).build().run(), MigrationException.class);
         assertThat(e).isNotNull();
         assertThat(e.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
         assertThat(e.diagnosis().message()).contains("nosuchschema").contains(db);
-        assertThat(CompatibilityCheck.source(dumper).schemas(db).target(TargetProfile.AURORA_MYSQL_3).build().run())
+        assertThat(CompatibilityCheck.of(dumper).schemas(db).target(TargetProfile.AURORA_MYSQL_3).build().run())
                 .isNotNull();
     }
 
@@ -215,7 +215,7 @@ class SelectionSafetyIT {
     void aLoadWhoseTableFilterKeepsNothingIsAnError() {
         DumpStore store = DumpStores.directory(dir.resolve("l"));
         Dump.from(dumper).schemas(db).to(store).build().run();
-        LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(server)).from(DumpLoadSource.of(store))
+        LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(server)).from(LoadSources.dump(store))
                 .transform(Transforms.renameSchema(db, db + "_copy").andThen(Transforms.includeTables("*.ordres")))
                 .build().run(), LoadException.class);
         assertThat(e).isNotNull();
@@ -229,7 +229,7 @@ class SelectionSafetyIT {
     void theLibrarysOwnSchemaIsNeverDumpedCheckedOrVerified() throws Exception {
         DumpStore source = DumpStores.directory(dir.resolve("src"));
         Dump.from(dumper).schemas(db).to(source).build().run();
-        Load.into(TestEndpoints.of(server)).from(DumpLoadSource.of(source)).transform(Transforms.renameSchema(db, db + "_loaded"))
+        Load.into(TestEndpoints.of(server)).from(LoadSources.dump(source)).transform(Transforms.renameSchema(db, db + "_loaded"))
                 .build().run();
         assertThat(server.queryString("SELECT COUNT(*) FROM aurora_migrate.load_progress")).as("the load journal exists")
                 .hasValueSatisfying(n -> assertThat(Long.parseLong(n)).isPositive());

@@ -46,7 +46,7 @@ class LocalFileDiagnosisTest {
     @Test
     void loadOfAMissingDumpDirectory() {
         Path missing = dir.resolve("no_such_dump");
-        assertNotFound(fails(() -> Load.into(NOWHERE).from(DumpLoadSource.of(DumpStores.directory(missing))).build().run()),
+        assertNotFound(fails(() -> Load.into(NOWHERE).from(LoadSources.dump(DumpStores.directory(missing))).build().run()),
                 missing);
     }
 
@@ -54,14 +54,14 @@ class LocalFileDiagnosisTest {
     void verifyAndPrecheckOfAMissingDumpDirectory() {
         Path missing = dir.resolve("no_such_dump");
         assertNotFound(fails(() -> Verify.manifest(DumpStores.directory(missing)).against(NOWHERE).build().run()), missing);
-        assertNotFound(fails(() -> CompatibilityCheck.dump(DumpStores.directory(missing))
+        assertNotFound(fails(() -> CompatibilityCheck.ofDump(DumpStores.directory(missing))
                 .target(TargetProfile.AURORA_MYSQL_3).build().run()), missing);
     }
 
     @Test
     void aDirectoryWithFilesButNoManifestIsNotADumpRatherThanCorrupt() throws IOException {
         Files.writeString(dir.resolve("shop.sql"), "SELECT 1;");
-        MigrationException e = fails(() -> DumpLoadSource.of(DumpStores.directory(dir)));
+        MigrationException e = fails(() -> LoadSources.dump(DumpStores.directory(dir)));
         assertThat(e.code()).isEqualTo(DiagnosisCode.FILE_NOT_FOUND);
         assertThat(e.diagnosis().message()).contains("not a dump");
     }
@@ -79,16 +79,16 @@ class LocalFileDiagnosisTest {
     @Test
     void importOfAMissingMydumperDirectory() {
         Path missing = dir.resolve("export-20240101");
-        assertNotFound(fails(() -> MydumperImport.into(NOWHERE).directory(missing).build().run()), missing);
+        assertNotFound(fails(() -> Load.into(NOWHERE).from(LoadSources.mydumper(missing)).build().run()), missing);
     }
 
     @Test
     void importOfAMissingFlatFileDirectoryOrSchemaFile() throws IOException {
         Path missing = dir.resolve("csv");
-        assertNotFound(fails(() -> FlatFileImport.into(NOWHERE).directory(missing).schema("shop").build().run()), missing);
+        assertNotFound(fails(() -> Load.into(NOWHERE).from(LoadSources.flatFiles(missing, "shop").build()).build().run()), missing);
         Files.writeString(dir.resolve("t.csv"), "1,a\n");
         Path schemaFile = dir.resolve("schema.sql");
-        assertNotFound(fails(() -> FlatFileImport.into(NOWHERE).directory(dir).schema("shop").schemaFile(schemaFile)
+        assertNotFound(fails(() -> Load.into(NOWHERE).from(LoadSources.flatFiles(dir, "shop").schemaFile(schemaFile).build())
                 .build().run()), schemaFile);
     }
 

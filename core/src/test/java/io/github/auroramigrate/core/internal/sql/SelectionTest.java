@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.TableRef;
+import io.github.auroramigrate.core.TableRef;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
