@@ -88,7 +88,7 @@ class ForeignDumpImportIT {
         LoadException notADump = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
                 .from(LoadSources.mydumper(dir.resolve("..").normalize().resolve("nowhere-" + s))).build().run(),
                 LoadException.class);
-        assertThat(notADump.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
+        assertThat(notADump.code()).as("a directory that is not there is a wrong path").isEqualTo(DiagnosisCode.FILE_NOT_FOUND);
     }
 
     @Test
