@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.BinlogPosition;
@@ -411,13 +412,13 @@ public final class Replication implements AutoCloseable {
             }
             if (p.reached()) {
                 notify(l -> l.caughtUp(p));
-                LOG.info("{}: target reached source position {} after {}", name, goal, elapsed);
+                LOG.info("{}: target reached source position {} after {}", name, goal, Human.duration(elapsed));
                 return p;
             }
             notify(l -> l.catchUpProgress(p));
             if (System.nanoTime() > deadline) {
                 throw new ReplicationException(Diagnosis.of(DiagnosisCode.REPLICATION_CATCH_UP_TIMEOUT,
-                        "After " + elapsed + " the target has applied " + s.executed().map(Object::toString).orElse("nothing")
+                        "After " + Human.duration(elapsed) + " the target has applied " + s.executed().map(Object::toString).orElse("nothing")
                                 + " of " + goal + " (" + s + ")"));
             }
             sleep(pollInterval);

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.cutover;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
@@ -106,7 +107,7 @@ public final class CutOver {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.REPLICATION_CATCH_UP_TIMEOUT,
                         "Target reached " + last + " but reports Seconds_Behind_Master " + s.secondsBehindSource().get()));
             }
-            return "target applied the source's final position " + last + " after " + p.elapsed();
+            return "target applied the source's final position " + last + " after " + Human.duration(p.elapsed());
         });
         // 3. verify
         if (verifier == null) {
@@ -209,7 +210,7 @@ public final class CutOver {
 
         private void add(StepResult r) {
             steps.add(r);
-            LOG.info("{}: cut-over {} {} in {}: {}", repl.name(), r.step(), r.outcome(), r.duration(), r.detail());
+            LOG.info("{}: cut-over {} {} in {}: {}", repl.name(), r.step(), r.outcome(), Human.duration(r.duration()), r.detail());
             if (listener != null) {
                 try {
                     listener.stepFinished(r);

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.cutover;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.BinlogPosition;
 import java.time.Duration;
@@ -42,11 +43,17 @@ public record CutOverReport(List<StepResult> steps, boolean succeeded, Optional<
     /** @return a multi-line summary */
     public String describe() {
         StringBuilder sb = new StringBuilder("cut-over ").append(succeeded ? "SUCCEEDED" : "FAILED").append(" in ")
-                .append(total).append(", writes stopped for ").append(writeDowntime);
+                .append(Human.duration(total)).append(", writes stopped for ").append(Human.duration(writeDowntime));
         for (StepResult s : steps) {
-            sb.append("\n  ").append(s.step()).append(' ').append(s.outcome()).append(" in ").append(s.duration())
+            sb.append("\n  ").append(s.step()).append(' ').append(s.outcome()).append(" in ").append(Human.duration(s.duration()))
                     .append(": ").append(s.detail());
         }
         return sb.toString();
+    }
+
+    /** @return {@link #describe()}: durations for people, never {@code PT0.7S} or {@code Optional[...]} */
+    @Override
+    public String toString() {
+        return describe();
     }
 }

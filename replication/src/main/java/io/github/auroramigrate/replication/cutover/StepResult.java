@@ -33,4 +33,10 @@ public record StepResult(CutOverStep step, Outcome outcome, Duration duration, S
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(detail, "detail");
     }
+
+    /** @return e.g. {@code VERIFY FAILED in 14 ms: ...} */
+    @Override
+    public String toString() {
+        return step + " " + outcome + " in " + io.github.auroramigrate.core.internal.text.Human.duration(duration) + ": " + detail;
+    }
 }

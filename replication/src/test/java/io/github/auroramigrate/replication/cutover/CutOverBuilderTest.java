@@ -48,5 +48,7 @@ class CutOverBuilderTest {
         assertThat(r.step(CutOverStep.VERIFY)).map(StepResult::outcome).contains(StepResult.Outcome.SKIPPED);
         assertThat(r.step(CutOverStep.CATCH_UP)).isEmpty();
         assertThat(r.describe()).contains("SUCCEEDED", "STOP_WRITES", "no verifier");
+        assertThat(r.toString()).isEqualTo(r.describe()).doesNotContain("PT").doesNotContain("Optional")
+                .containsPattern(" in [0-9.]+ (ms|s)");
     }
 }
