@@ -39,8 +39,9 @@ public final class CutOverChecks {
         if (!v.ok()) {
             List<String> shown = new ArrayList<>();
             v.objectDifferences().stream().limit(MAX_SHOWN).forEach(d -> shown.add(d.toString()));
-            v.differences().stream().limit(MAX_SHOWN).forEach(d -> shown.add(d.kind() + " `" + d.schema() + "`.`"
-                    + d.table() + "`" + (d.range().isEmpty() ? "" : " where " + d.range())
+            v.differences().stream().limit(MAX_SHOWN).forEach(d -> shown.add(d.kind() + " "
+                    + SqlText.identifier(d.schema()) + "." + SqlText.identifier(d.table())
+                    + (d.range().isEmpty() ? "" : " where " + d.range())
                     + (d.rows().isEmpty() ? "" : " (" + d.rows().size() + " rows differ)")));
             int total = v.objectDifferences().size() + v.differences().size();
             throw new MigrationException(Diagnosis.of(DiagnosisCode.CUT_OVER_FAILED,
