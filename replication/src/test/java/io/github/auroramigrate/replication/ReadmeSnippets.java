@@ -4,6 +4,7 @@ import io.github.auroramigrate.core.dump.DumpResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.replication.cutover.CutOver;
+import io.github.auroramigrate.replication.cutover.CutOverHook;
 import io.github.auroramigrate.replication.cutover.CutOverReport;
 import io.github.auroramigrate.replication.preflight.PreflightReport;
 import io.github.auroramigrate.replication.preflight.SourcePreflight;
@@ -11,10 +12,11 @@ import io.github.auroramigrate.replication.stuck.StuckOrBusyReport;
 import java.time.Duration;
 
 /**
- * The replication examples of the README and of the Javadoc, compiled with the tests. {@link ReadmeSnippetsTest}
- * checks that each region between {@code // BEGIN name} and {@code // END name} is, line for line, the example as
- * the README or the Javadoc shows it; so an example that stops compiling fails the build, and one that is edited in
- * only one place fails the test. Never run.
+ * The replication examples of the Javadoc (and the README's, whose block the examples module also compiles as
+ * written), compiled with the tests. {@link ReadmeSnippetsTest} checks that each region between {@code // BEGIN name}
+ * and {@code // END name} is, line for line, the example as the Javadoc or the README shows it (the README's import
+ * lines aside); so an example that stops compiling fails the build, and one edited in only one place fails the test.
+ * Never run.
  */
 @SuppressWarnings("unused")
 final class ReadmeSnippets {
@@ -30,7 +32,8 @@ final class ReadmeSnippets {
     private ReadmeSnippets() {
     }
 
-    static void readme(Endpoint source, Endpoint target, String replPassword, DumpResult dump, App app) {
+    static void readme(Endpoint source, Endpoint target, String replPassword, DumpResult dump, CutOverHook pauseApp,
+            CutOverHook resumeApp, CutOverHook pointAppAtTarget) {
         // BEGIN readme-replication
         ReplicationUser repl = ReplicationUser.create(source, "repl", replPassword, target); // grants, auth plugin fit both ends
         SourcePreflight.of(source).target(target).replicationUser(repl)
@@ -41,10 +44,10 @@ final class ReadmeSnippets {
             replication.start();
             replication.awaitCaughtUp(Duration.ofMinutes(30));
             CutOverReport report = CutOver.of(replication)
-                    .stopWrites(app::pauseWriters).resumeWrites(app::resumeWriters) // resumeWrites: the rollback path
+                    .stopWrites(pauseApp).resumeWrites(resumeApp)             // resumeWrites: the rollback path
                     .verify(Verify.between(source, target).schemas("myschema").build()) // a difference stops it
-                    .switchApplications(() -> app.useDatabase(target))
-                    .build().run();                                   // each step timed; writes-stopped duration
+                    .switchApplications(pointAppAtTarget)
+                    .build().run();                                           // each step timed; writes-stopped duration
         }
         // END readme-replication
     }

@@ -3,7 +3,7 @@ package io.github.auroramigrate.replication.cutover;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.core.verify.VerifyResult;

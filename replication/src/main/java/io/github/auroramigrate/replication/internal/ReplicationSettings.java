@@ -1,7 +1,7 @@
 package io.github.auroramigrate.replication.internal;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.replication.Dialect;
 import java.time.Duration;
