@@ -3,7 +3,7 @@ package io.github.auroramigrate.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.auroramigrate.core.internal.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.internal.format.ColumnTypes;
 import io.github.auroramigrate.core.internal.manifest.ObjectType;
-import io.github.auroramigrate.core.internal.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

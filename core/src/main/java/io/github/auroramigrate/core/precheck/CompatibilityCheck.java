@@ -6,7 +6,7 @@ import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.internal.sql.Selection;
-import io.github.auroramigrate.core.internal.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import io.github.auroramigrate.core.internal.manifest.SchemaEntry;

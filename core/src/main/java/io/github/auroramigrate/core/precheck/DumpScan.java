@@ -1,6 +1,6 @@
 package io.github.auroramigrate.core.precheck;
 
-import io.github.auroramigrate.core.internal.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;

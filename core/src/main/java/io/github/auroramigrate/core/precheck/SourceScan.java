@@ -1,6 +1,6 @@
 package io.github.auroramigrate.core.precheck;
 
-import io.github.auroramigrate.core.internal.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.sql.SqlText;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -21,7 +21,7 @@ import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
 import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.internal.sql.Selection;
-import io.github.auroramigrate.core.internal.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.transform.DefinitionEffects;
 import io.github.auroramigrate.core.transform.Transform;

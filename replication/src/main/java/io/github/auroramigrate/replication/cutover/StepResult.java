@@ -7,7 +7,7 @@ import java.util.Objects;
  * How one cut-over step went.
  *
  * <pre>{@code
- * for (StepResult r : report.steps()) { log.info("{} {} in {}: {}", r.step(), r.outcome(), r.duration(), r.detail()); }
+ * for (StepResult r : report.steps()) { log.info("{}", r); }   // e.g. VERIFY FAILED in 14 ms: ...
  * }</pre>
  *
  * @param step     which step

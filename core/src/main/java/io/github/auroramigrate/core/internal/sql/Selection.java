@@ -3,6 +3,7 @@ package io.github.auroramigrate.core.internal.sql;
 import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.TableRef;
 import java.sql.Connection;
 import java.sql.ResultSet;

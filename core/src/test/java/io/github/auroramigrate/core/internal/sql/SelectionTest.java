@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.internal.sql;
 
+import io.github.auroramigrate.core.sql.SystemSchemas;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.TableFilter;

@@ -1,4 +1,4 @@
-package io.github.auroramigrate.core.internal.sql;
+package io.github.auroramigrate.core.sql;
 
 import io.github.auroramigrate.core.TableFilter;
 import java.util.Locale;
