@@ -31,10 +31,10 @@
  * A bundle depends on this artifact, so one dependency is enough. Asking for a kind that no provider on
  * the classpath supports fails (never skips) with a {@link io.github.auroramigrate.testkit.TestkitException}
  * naming the artifact to add. Bundles start their kinds first; {@code -Daurora.testkit.provider=local} or
- * {@code =testcontainers} forces one provider. Measured sizes (jars with their runtime dependencies):
- * this artifact about 7 MB, {@code -mysql80} about 51 MB more, {@code -mysql57} 18 MB, {@code -mariadb114}
- * 149 MB, {@code -testcontainers} about 11 MB (no image: those are pulled by Docker); before the split,
- * the one testkit dependency pulled all three bundles, about 218 MB.
+ * {@code =testcontainers} forces one. Measured download sizes (jars with their compile and runtime
+ * dependencies, MB of 10^6 bytes): this artifact 7.3 MB; {@code -mysql80} 50.9 MB more, {@code -mysql57}
+ * 18.4 MB, {@code -mariadb114} 148.9 MB, {@code -testcontainers} 25.3 MB (images come through Docker). Before
+ * the split the one testkit dependency pulled all three bundles: 225.4 MB.
  *
  * <p>The Testcontainers provider's own tests need a Docker engine and run only under the Maven profile
  * {@code docker}: {@code ./mvnw -B verify -Pdocker -pl testkit-testcontainers -am}. That profile is not part of

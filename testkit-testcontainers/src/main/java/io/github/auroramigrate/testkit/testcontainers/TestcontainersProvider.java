@@ -74,13 +74,13 @@ public final class TestcontainersProvider implements ServerProvider {
 
     static String noDocker(ServerKind kind) {
         String alternative = Providers.bundleArtifact(kind)
-                .map(b -> " or use the bundled binaries instead: the test dependency " + Providers.GROUP + ":" + b
+                .map(b -> ", or use the bundled binaries instead: the test dependency " + Providers.GROUP + ":" + b
                         + " (no Docker needed, run without -D" + Providers.PROPERTY + "=" + NAME + ")")
                 .orElse(" (no bundled binaries exist for " + kind.displayName() + ": it needs Docker)");
         return "Cannot start " + kind.displayName() + " (" + image(kind) + ") with the Testcontainers provider:"
                 + " no Docker engine is reachable. Testcontainers looked for one through DOCKER_HOST,"
                 + " ~/.testcontainers.properties and /var/run/docker.sock (its log above says why each failed)."
-                + " Start a Docker engine," + alternative + ".";
+                + " Start a Docker engine" + alternative + ".";
     }
 
     @Override
