@@ -7,7 +7,7 @@ import io.github.auroramigrate.core.dump.DumpResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.core.load.ChunkProgress;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadListener;
 import io.github.auroramigrate.core.load.LoadResult;
@@ -112,7 +112,7 @@ public final class MainJob {
                         + ", binlog position " + dump.binlogPosition().map(Object::toString).orElse("none"));
 
                 t = System.nanoTime();
-                LoadResult load = Load.into(dst).from(DumpLoadSource.of(DumpStores.directory(dumpDir))).threads(2)
+                LoadResult load = Load.into(dst).from(LoadSources.dump(DumpStores.directory(dumpDir))).threads(2)
                         .transform(LOAD_TRANSFORM)
                         .listener(new LoadListener() {
                             @Override
@@ -155,10 +155,10 @@ public final class MainJob {
         out.println();
         print(out, "Source", s);
         print(out, "Target", t);
-        CompatibilityReport live = CompatibilityCheck.source(src).schemas(SCHEMA).target(TargetProfile.probe(dst)).build().run();
+        CompatibilityReport live = CompatibilityCheck.of(src).schemas(SCHEMA).target(TargetProfile.probe(dst)).build().run();
         out.println();
         out.println(live.toMarkdown());
-        CompatibilityReport aurora2 = CompatibilityCheck.source(src).schemas(SCHEMA).target(TargetProfile.AURORA_MYSQL_2).build().run();
+        CompatibilityReport aurora2 = CompatibilityCheck.of(src).schemas(SCHEMA).target(TargetProfile.AURORA_MYSQL_2).build().run();
         out.println("(and, for comparison, against the documented Aurora MySQL 2 profile)");
         out.println();
         out.println(aurora2.toMarkdown());

@@ -1,7 +1,8 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.manifest.ObjectType;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.internal.manifest.ObjectType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

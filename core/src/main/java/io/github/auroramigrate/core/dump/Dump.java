@@ -2,9 +2,9 @@ package io.github.auroramigrate.core.dump;
 
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.format.Compression;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.Compression;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.Consistency;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,6 +84,11 @@ public final class Dump {
     /** @return the store this dump writes to */
     public DumpStore store() {
         return options.store();
+    }
+
+    /** @return the target size of a chunk, uncompressed */
+    public DataSize chunkSize() {
+        return options.chunkSize();
     }
 
     @Override

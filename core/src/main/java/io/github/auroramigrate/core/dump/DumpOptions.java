@@ -1,10 +1,11 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.format.Compression;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.Compression;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.Consistency;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.time.Duration;
 import java.util.List;

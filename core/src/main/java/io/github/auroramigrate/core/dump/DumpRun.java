@@ -1,29 +1,30 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.format.RowValues;
-import io.github.auroramigrate.core.format.ChunkWriter;
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.format.LoadDataClause;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.Consistency;
-import io.github.auroramigrate.core.manifest.DumpSettings;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.SizeEstimate;
-import io.github.auroramigrate.core.manifest.SourceServer;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.TableStatus;
+import io.github.auroramigrate.core.internal.format.RowValues;
+import io.github.auroramigrate.core.internal.format.ChunkWriter;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.internal.format.LoadDataClause;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.Consistency;
+import io.github.auroramigrate.core.internal.manifest.DumpSettings;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.SizeEstimate;
+import io.github.auroramigrate.core.internal.manifest.SourceServer;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.TableStatus;
 import io.github.auroramigrate.core.probe.Flavor;
 import io.github.auroramigrate.core.probe.ServerInfo;
 import io.github.auroramigrate.core.probe.ServerProbe;
 import io.github.auroramigrate.core.verify.DefinitionReader;
 import io.github.auroramigrate.core.verify.DefinitionSnapshot;
-import io.github.auroramigrate.core.verify.KeyRangePredicate;
+import io.github.auroramigrate.core.internal.checksum.KeyRangePredicate;
 import io.github.auroramigrate.core.verify.ObjectKind;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -205,7 +206,10 @@ final class DumpRun {
                 tracker.warning("the dump is not consistent: " + snap.consistency().description());
             }
             tracker.write(true);
-            notify(l -> l.onSnapshot(snap.consistency(), snap.coordinates()));
+            SnapshotPoint point = new SnapshotPoint(snap.consistency().level(), snap.consistency().description(),
+                    snap.coordinates().binlogEnabled(), DumpResult.position(snap.coordinates()).orElse(null),
+                    DumpResult.gtids(snap.coordinates()).orElse(null));
+            notify(l -> l.onSnapshot(point));
             notify(l -> l.onDumpStarted(plan(info, cat, jobs, threads, snap.consistency().level(),
                     snap.consistency().description())));
 
@@ -486,7 +490,9 @@ final class DumpRun {
         } catch (IOException e) {
             LOG.warn("{}: could not update the manifest: {}", job, e.toString());
         }
-        notify(l -> l.onChunkWritten(t.ref, entry));
+        DumpedChunk written = new DumpedChunk(entry.index(), entry.file(), entry.rows(), entry.dataBytes(),
+                entry.fileBytes(), entry.checksum());
+        notify(l -> l.onChunkWritten(t.ref, written));
         if (tableComplete) {
             tableDone(t.ref);
         }

@@ -8,6 +8,7 @@ import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.core.transform.Transform;
 import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.core.verify.VerifyResult;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +68,6 @@ public final class Load {
     private final ScriptRunner.Rewriter rewriter;
     private final boolean verify;
     private final Transform transform;
-    private final Consumer<ChunkSource> chunkDone;
     private final DeferIndexes deferIndexes;
     private final ExistingObjects existingObjects;
 
@@ -78,17 +78,17 @@ public final class Load {
         this.threads = b.threads;
         this.method = Objects.requireNonNull(b.method, "method");
         this.listener = Objects.requireNonNull(b.listener, "listener");
-        this.rewriter = ScriptRunner.Rewriter.of(b.transform);
+        this.rewriter = ScriptRunner.Rewriter.of(source.transform().andThen(b.transform));
         this.transform = b.transform; // verify(true) expects what it changes in definitions
         this.maxRetries = b.maxRetries;
         this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
         this.verify = b.verify;
-        this.chunkDone = b.chunkDone;
         this.deferIndexes = Objects.requireNonNull(b.deferIndexes, "deferSecondaryIndexes");
         this.existingObjects = Objects.requireNonNull(b.existingObjects, "existingObjects");
         LoadJournal.of(jobId); // validates
-        if (verify && !(source instanceof DumpLoadSource)) {
-            throw new IllegalArgumentException("verify(true) needs a DumpLoadSource: only a dump's manifest has checksums");
+        if (verify && source.verification().isEmpty()) {
+            throw new IllegalArgumentException("verify(true) needs a source that records checksums, such as a dump ("
+                    + source + " does not); compare with the source server by Verify.between instead");
         }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1..256, was " + threads);
@@ -141,17 +141,16 @@ public final class Load {
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
             Map<String, TableTally> tables = new ConcurrentHashMap<>();
             List<String> tableOrder = new ArrayList<>();
-            DumpLoadSource dump = source instanceof DumpLoadSource d ? d.deferring(deferIndexes) : null;
-            Feed feed = dump != null ? dump.feed() : Feed.of(source);
+            LoadFeed feed = source.feed(deferIndexes);
             DataPhase data = new DataPhase(pool, journal, used, tables);
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, ledger, rewriter, target.describe(), UnaryOperator.identity());
-            Map<String, DumpLoadSource.DeferredTable> deferred = new ConcurrentHashMap<>();
+            Map<String, LoadFeed.DeferredTable> deferred = new ConcurrentHashMap<>();
             Set<String> indexed = ConcurrentHashMap.newKeySet();
             try (DdlLanes lanes = new DdlLanes(pool, scripts, ddlLanes(), jobId)) {
                 SessionSettings previous = applySettings(ddl);
                 IndexBuilder builder = (c, t) -> {
-                    addIndexes(c, journal, dump, t);
+                    addIndexes(c, journal, t);
                     indexed.add(t.schema() + "." + t.table());
                 };
                 List<SqlScript> post = data.run(batch -> {
@@ -169,7 +168,7 @@ public final class Load {
                         }
                     }
                 }, feed, lanes, deferred, builder);
-                for (DumpLoadSource.DeferredTable t : deferred.values()) {
+                for (LoadFeed.DeferredTable t : deferred.values()) {
                     if (!indexed.contains(t.schema() + "." + t.table())) { // a table without chunks
                         builder.build(ddl, t);
                     }
@@ -184,7 +183,7 @@ public final class Load {
             VerifyResult verification = null;
             if (verify) {
                 // a load does not create the dump's accounts, so they are not what it is judged by
-                verification = Verify.manifest(((DumpLoadSource) source).store()).against(target).transform(transform)
+                verification = source.verification().orElseThrow().against(target).transform(transform)
                         .dumpedAccounts(false).build().run();
                 if (!verification.ok()) {
                     LOG.warn("{}: the target differs from the dump: {} {}", jobId, verification.objectDifferences(),
@@ -205,7 +204,7 @@ public final class Load {
 
     /** Builds the secondary indexes a table was created without. */
     private interface IndexBuilder {
-        void build(Connection c, DumpLoadSource.DeferredTable table);
+        void build(Connection c, LoadFeed.DeferredTable table);
     }
 
     /** DDL lanes: one per data thread, at most 4 (beyond that they only contend for the data dictionary). */
@@ -213,10 +212,13 @@ public final class Load {
         return Math.min(4, threads);
     }
 
-    private void addIndexes(Connection c, LoadJournal journal, DumpLoadSource dump, DumpLoadSource.DeferredTable t) {
+    private void addIndexes(Connection c, LoadJournal journal, LoadFeed.DeferredTable t) {
         String table = t.schema() + "." + t.table();
         try {
-            IndexDeferral.Split split = dump.split(t);
+            IndexDeferral.Split split;
+            try (java.io.InputStream in = t.definition().open()) {
+                split = IndexDeferral.split(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
             if (!split.deferred()) {
                 return;
             }
@@ -279,10 +281,25 @@ public final class Load {
         if (method == LoadMethod.LOAD_DATA_LOCAL) {
             throw new LoadException(d, null, null, null);
         }
+        String defaults = ChunkFormat.loadDataOptions();
+        source.chunks().stream().filter(c -> c.format() == ChunkFormat.FLAT && !c.loadDataOptions().equals(defaults))
+                .findFirst().ifPresent(c -> {
+                    throw new LoadException(d.withAdvice("The chunks of " + source + " (e.g. " + c.id() + ") are in a "
+                            + "format only LOAD DATA reads (" + c.loadDataOptions() + "): set local_infile=ON on the "
+                            + "target (on RDS/Aurora in its parameter group)."), c.qualifiedTable(), c.id(), null);
+                });
         Diagnosis w = d.withAdvice("Loading with batched INSERT statements instead (about 3x slower).");
         LOG.warn("{}: {}", jobId, w.render());
         warnings.add(w);
         return LoadMethod.INSERT;
+    }
+
+    private void released(ChunkSource chunk) {
+        try {
+            chunk.committed();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: chunk {} is loaded, but its source could not release it: {}", jobId, chunk.id(), e.toString());
+        }
     }
 
     private void tell(Runnable call) {
@@ -340,8 +357,8 @@ public final class Load {
          *
          * @return the post-data scripts of the last batch
          */
-        List<SqlScript> run(Consumer<Feed.Batch> beforeChunks, Feed feed, DdlLanes lanes,
-                Map<String, DumpLoadSource.DeferredTable> deferred, IndexBuilder indexes) {
+        List<SqlScript> run(Consumer<LoadFeed.Batch> beforeChunks, LoadFeed feed, DdlLanes lanes,
+                Map<String, LoadFeed.DeferredTable> deferred, IndexBuilder indexes) {
             AtomicInteger n = new AtomicInteger();
             ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "aurora-load-" + jobId + "-" + n.incrementAndGet());
@@ -357,7 +374,7 @@ public final class Load {
                 int submitted = 0;
                 LoadException feedFailure = null;
                 while (true) {
-                    Feed.Batch batch;
+                    LoadFeed.Batch batch;
                     try {
                         batch = feed.next(() -> failure.get() != null);
                         beforeChunks.accept(batch);
@@ -387,7 +404,7 @@ public final class Load {
                         all.add(loaded);
                     });
                     for (String table : batch.complete()) {
-                        DumpLoadSource.DeferredTable d = deferred.get(table);
+                        LoadFeed.DeferredTable d = deferred.get(table);
                         if (d == null || !indexesChained.add(table)) {
                             continue;
                         }
@@ -461,7 +478,7 @@ public final class Load {
                 skipped.incrementAndGet();
                 t.skipped.incrementAndGet();
                 ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, o.elapsed(), d, total.get(), rows.get());
-                tell(() -> chunkDone.accept(chunk));
+                released(chunk);
                 tell(() -> listener.chunkSkipped(p));
             } else {
                 LOG.debug("{}: chunk {} of {} loaded, {} rows in {} ms", jobId, chunk.id(), chunk.qualifiedTable(), o.rows(),
@@ -471,7 +488,7 @@ public final class Load {
                 t.rows.addAndGet(o.rows());
                 long r = rows.addAndGet(o.rows());
                 ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), o.rows(), o.elapsed(), d, total.get(), r);
-                tell(() -> chunkDone.accept(chunk));
+                released(chunk);
                 tell(() -> listener.chunkLoaded(p));
             }
         }
@@ -489,7 +506,6 @@ public final class Load {
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(200);
         private boolean verify;
-        private Consumer<ChunkSource> chunkDone = c -> { };
         private DeferIndexes deferIndexes = DeferIndexes.AUTO;
         private ExistingObjects existingObjects = ExistingObjects.REFUSE;
 
@@ -545,7 +561,7 @@ public final class Load {
          * After loading, compare the target with the dump's manifest ({@link Verify#manifest}): row count and
          * checksum of every chunk's key range, and the object definitions the dump recorded (expecting the changes
          * the {@link #transform} declares in {@link Transform#definitionEffects()}); the outcome is {@link LoadResult#verification()} (differences are
-         * reported there and logged, not thrown). Only for a {@link DumpLoadSource}. Default false.
+         * reported there and logged, not thrown). Only for a source that offers it ({@link LoadSource#verification()}, e.g. a dump). Default false.
          */
         public Builder verify(boolean verify) {
             this.verify = verify;
@@ -555,7 +571,7 @@ public final class Load {
         /**
          * Whether tables of a dump are created without their secondary indexes, which are added after the data in
          * one ALTER per table (journaled: a resumed load finishes them); default {@link DeferIndexes#AUTO} (tables
-         * over 1M rows or 1 GiB). Only for a {@link DumpLoadSource} that is not followed; see {@link DeferIndexes}.
+         * over 1M rows or 1 GiB). Only for a source whose {@link LoadSource#feed feed} can create tables without them (a dump); see {@link DeferIndexes}.
          */
         public Builder deferSecondaryIndexes(DeferIndexes mode) {
             this.deferIndexes = mode;
@@ -571,12 +587,6 @@ public final class Load {
          */
         public Builder existingObjects(ExistingObjects mode) {
             this.existingObjects = mode;
-            return this;
-        }
-
-        /** Told about every chunk that is committed or found committed (Copy frees its memory). */
-        Builder chunkDone(Consumer<ChunkSource> chunkDone) {
-            this.chunkDone = Objects.requireNonNull(chunkDone);
             return this;
         }
 

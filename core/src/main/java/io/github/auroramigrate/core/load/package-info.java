@@ -1,15 +1,14 @@
 /**
  * Loading into a MySQL-compatible target (Aurora MySQL, RDS, any MySQL/MariaDB): dumps and other chunked flat files
  * with {@link io.github.auroramigrate.core.load.Load} (also while the dump is still being written:
- * {@link io.github.auroramigrate.core.load.DumpLoadSource#following}), a source copied straight into a target with no
- * files with {@link io.github.auroramigrate.core.load.Copy}, plain {@code mysqldump}/{@code mariadb-dump} files with
- * {@link io.github.auroramigrate.core.load.SqlFileImport}, {@code mydumper} directories with
- * {@link io.github.auroramigrate.core.load.MydumperImport}, and CSV/TSV files with
- * {@link io.github.auroramigrate.core.load.FlatFileImport}.
+ * {@link io.github.auroramigrate.core.load.LoadSources#following}), a source copied straight into a target with no
+ * files with {@link io.github.auroramigrate.core.copy.Copy}, {@code mydumper} directories and CSV/TSV files
+ * (every source from {@link io.github.auroramigrate.core.load.LoadSources}), and plain
+ * {@code mysqldump}/{@code mariadb-dump} files with {@link io.github.auroramigrate.core.load.SqlFileImport}.
  *
  * <pre>{@code
  * LoadResult r = Load.into(target)
- *     .from(DumpLoadSource.of(DumpStores.directory(Path.of("shop_dump"))))
+ *     .from(LoadSources.dump(DumpStores.directory(Path.of("shop_dump"))))
  *     .transform(Transforms.stripDefiners())
  *     .threads(2)
  *     .build().run();
@@ -83,3 +82,5 @@
  * <p>Internal classes of this package are package-private; the public types are the API.
  */
 package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.copy.Copy;

@@ -21,7 +21,7 @@ import java.util.Set;
  * or behave differently on the target, with its severity, the transform that fixes it, and the handbook's advice.
  *
  * <pre>{@code
- * CompatibilityReport report = CompatibilityCheck.source(sourceEndpoint)
+ * CompatibilityReport report = CompatibilityCheck.of(sourceEndpoint)
  *     .target(TargetProfile.probe(targetEndpoint))   // or TargetProfile.AURORA_MYSQL_2 / AURORA_MYSQL_3
  *     .schemas("myschema")
  *     .build().run();
@@ -48,7 +48,7 @@ public final class CompatibilityCheck {
     }
 
     /** Starts a check of the given source. */
-    public static Builder source(Endpoint source) {
+    public static Builder of(Endpoint source) {
         return new Builder(java.util.Objects.requireNonNull(source, "source"), null);
     }
 
@@ -57,7 +57,7 @@ public final class CompatibilityCheck {
      * come from the manifest, objects and definers from the DDL files; data is not re-read, so zero dates are found
      * in column defaults only, and the largest value is the one the manifest recorded.
      */
-    public static Builder dump(io.github.auroramigrate.core.store.DumpStore dump) {
+    public static Builder ofDump(io.github.auroramigrate.core.store.DumpStore dump) {
         return new Builder(null, java.util.Objects.requireNonNull(dump, "dump"));
     }
 

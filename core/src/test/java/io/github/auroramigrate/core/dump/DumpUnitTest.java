@@ -1,11 +1,14 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
+import io.github.auroramigrate.core.TableRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.Consistency;
 import io.github.auroramigrate.core.store.DumpStores;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.github.auroramigrate.replication.cutover;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

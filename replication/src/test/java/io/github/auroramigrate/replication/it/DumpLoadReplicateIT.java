@@ -6,7 +6,7 @@ import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.dump.DumpResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.replication.Dialect;
@@ -52,7 +52,7 @@ class DumpLoadReplicateIT {
         try (Writer writer = new Writer(src, db).start()) {
             DumpResult dump = Dump.from(source).schemas(db).to(DumpStores.directory(dir)).threads(2).build().run();
             assertThat(dump.binlogPosition()).isPresent();
-            Load.into(target).from(DumpLoadSource.of(DumpStores.directory(dir))).threads(2).build().run();
+            Load.into(target).from(LoadSources.dump(DumpStores.directory(dir))).threads(2).build().run();
             long opsAfterLoad = writer.ops();
             try (Replication repl = Replication.of(target).source(source, user)
                     .startAt(dump.binlogPosition().orElseThrow())

@@ -2,7 +2,7 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
