@@ -135,12 +135,12 @@ public final class TestServer implements AutoCloseable {
         return version;
     }
 
-    /** Always {@code "127.0.0.1"}. */
+    /** {@code "127.0.0.1"} for bundled servers; the Docker host (often {@code "localhost"}) for containers. */
     public String host() {
         return handle.host();
     }
 
-    /** The TCP port on 127.0.0.1. */
+    /** The TCP port on {@link #host()}. */
     public int port() {
         return handle.port();
     }
@@ -256,12 +256,13 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** The data directory (deleted when the server stops). */
+    /** The data directory as the server sees it (deleted when the server stops; inside the container for containers). */
     public Path dataDir() {
         return handle.dataDir();
     }
 
-    /** The {@code secure_file_priv} directory: {@code SELECT ... INTO OUTFILE} (as root) writes here. */
+    /** The {@code secure_file_priv} directory as the server sees it: {@code SELECT ... INTO OUTFILE} (as root) writes
+     *  here (inside the container for containers). */
     public Path secureFilePriv() {
         return handle.secureFilePriv();
     }

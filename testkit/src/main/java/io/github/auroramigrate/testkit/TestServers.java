@@ -1,15 +1,12 @@
 package io.github.auroramigrate.testkit;
 
-import io.github.auroramigrate.testkit.internal.LocalServerProvider;
+import io.github.auroramigrate.testkit.internal.Providers;
 import io.github.auroramigrate.testkit.spi.ServerHandle;
 import io.github.auroramigrate.testkit.spi.ServerProvider;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Shared servers are started once per JVM per (kind, profile, role) and reused by every test class;
  * private servers belong to the caller, who closes them. All are stopped at JVM exit.
- * Servers come from the {@link ServerProvider} named by the system property
- * {@code aurora.testkit.provider} (default {@code local}: the bundled binaries as local processes).
+ * Servers come from a {@link ServerProvider} on the classpath: a bundle artifact's ({@code local}: binaries
+ * run as local processes) or the Testcontainers one; {@code -Daurora.testkit.provider=<name>} forces one.
+ * A kind no provider supports fails with a {@link TestkitException} naming the artifact to add.
  *
  * <p>Thread-safe: concurrent calls for the same key start one server; different keys start in parallel.
  */
@@ -41,7 +39,8 @@ public final class TestServers {
      * @param role distinguishes servers of the same kind and profile, e.g. {@code "source"} and
      *             {@code "target"}; empty means the profile's default role
      * @throws IllegalArgumentException if the profile cannot run on {@code kind}
-     * @throws TestkitException         if the server cannot start
+     * @throws TestkitException         if the server cannot start, or no provider on the classpath supports
+     *                                  {@code kind} (the message names the artifact to add)
      */
     public static TestServer shared(ServerKind kind, AuroraProfile profile, String role) {
         Key key = new Key(kind, profile, normalizeRole(profile, role));
@@ -88,18 +87,7 @@ public final class TestServers {
     }
 
     private static ServerProvider provider(ServerKind kind) {
-        String wanted = System.getProperty("aurora.testkit.provider", LocalServerProvider.NAME);
-        List<ServerProvider> all = new ArrayList<>();
-        all.add(new LocalServerProvider());
-        ServiceLoader.load(ServerProvider.class, TestServers.class.getClassLoader()).forEach(all::add);
-        for (ServerProvider p : all) {
-            if (p.name().equals(wanted) && p.supports(kind)) {
-                return p;
-            }
-        }
-        throw new TestkitException("No server provider named '" + wanted + "' supports " + kind
-                + " (set -Daurora.testkit.provider; available: "
-                + all.stream().map(ServerProvider::name).toList() + ")");
+        return Providers.forKind(kind, Providers.wanted(), Providers.load(TestServers.class.getClassLoader()));
     }
 
     /** Identity of a shared server. */

@@ -1,6 +1,6 @@
 /**
  * Real MySQL-compatible servers for tests and demos, started from binaries shipped in Maven Central
- * artifacts, with optional Aurora-like profiles and a JUnit 5 extension.
+ * artifacts (or as Docker containers), with optional Aurora-like profiles and a JUnit 5 extension.
  *
  * <pre>{@code
  * @ExtendWith(TestServersExtension.class)
@@ -14,8 +14,36 @@
  * }
  * }</pre>
  *
+ * <h2>Artifacts: pull only the servers you need</h2>
+ * This artifact, {@code io.github.auroramigrate:aurora-migrate-testkit}, holds the API, the
+ * {@link io.github.auroramigrate.testkit.spi.ServerProvider} SPI, the extension, the fidelity oracle and the
+ * Aurora-like profiles, but no server binaries and no Docker client. Servers come from providers that
+ * {@link java.util.ServiceLoader} finds on the classpath; add, as test dependencies, the ones you need:
+ * <table>
+ *   <caption>Provider artifacts (group {@code io.github.auroramigrate})</caption>
+ *   <tr><th>artifact</th><th>kinds</th><th>needs</th></tr>
+ *   <tr><td>{@code aurora-migrate-testkit-mysql80}</td><td>{@code MYSQL_80} (8.0.31)</td><td>Linux x86-64, libaio</td></tr>
+ *   <tr><td>{@code aurora-migrate-testkit-mysql57}</td><td>{@code MYSQL_57} (5.7.22)</td><td>Linux x86-64, libaio</td></tr>
+ *   <tr><td>{@code aurora-migrate-testkit-mariadb114}</td><td>{@code MARIADB_114} (11.4.5)</td><td>Linux x86-64</td></tr>
+ *   <tr><td>{@code aurora-migrate-testkit-testcontainers}</td><td>all, also {@code MYSQL_84} (8.4.8)</td>
+ *       <td>a Docker engine</td></tr>
+ * </table>
+ * A bundle depends on this artifact, so one dependency is enough. Asking for a kind that no provider on
+ * the classpath supports fails (never skips) with a {@link io.github.auroramigrate.testkit.TestkitException}
+ * naming the artifact to add. Bundles start their kinds first; {@code -Daurora.testkit.provider=local} or
+ * {@code =testcontainers} forces one. Measured download sizes (jars with their compile and runtime
+ * dependencies, MB of 10^6 bytes): this artifact 7.3 MB; {@code -mysql80} 50.9 MB more, {@code -mysql57}
+ * 18.4 MB, {@code -mariadb114} 148.9 MB, {@code -testcontainers} 25.3 MB (images come through Docker). Before
+ * the split the one testkit dependency pulled all three bundles: 225.4 MB.
+ *
+ * <p>The Testcontainers provider's own tests need a Docker engine and run only under the Maven profile
+ * {@code docker}: {@code ./mvnw -B verify -Pdocker -pl testkit-testcontainers -am}. That profile is not part of
+ * {@code scripts/test.sh} (and so of CI): this project's machines have no Docker engine. Without one those
+ * tests fail, each saying that no Docker engine is reachable.
+ *
  * <h2>Servers</h2>
- * MySQL 8.0.31, MySQL 5.7.22 and MariaDB 11.4.5 ({@link io.github.auroramigrate.testkit.ServerKind}).
+ * MySQL 8.0.31, MySQL 5.7.22 and MariaDB 11.4.5 from bundled binaries, and MySQL 8.4.8 as a container
+ * ({@link io.github.auroramigrate.testkit.ServerKind}); what follows is about the bundled ones.
  * Binaries are extracted once per version into {@code ~/.cache/aurora-migrate/servers} (override with
  * {@code -Daurora.testkit.cache} or {@code AURORA_MIGRATE_CACHE}); an initialised template data directory is
  * kept beside them and copied for each server. Every server has its own temp directory, a free loopback
@@ -70,8 +98,7 @@
  * schema (Aurora protects some of it).
  *
  * <h2>Other providers</h2>
- * Servers come from a {@link io.github.auroramigrate.testkit.spi.ServerProvider}; the built-in one runs
- * local processes. A Testcontainers-based provider can be plugged in through {@link java.util.ServiceLoader}
- * where a Docker engine exists (none is shipped: our machines have no Docker).
+ * Anyone can register a {@link io.github.auroramigrate.testkit.spi.ServerProvider} through
+ * {@link java.util.ServiceLoader}; a new bundle extends {@link io.github.auroramigrate.testkit.spi.BundledServerProvider}.
  */
 package io.github.auroramigrate.testkit;

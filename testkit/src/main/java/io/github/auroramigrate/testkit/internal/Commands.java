@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Command lines to initialise and start each server kind (flags measured in SERVERS.md). */
-final class Commands {
+/**
+ * <pre>{@code List<String> flags = Commands.settings(ServerKind.MYSQL_57, serverId);}</pre>
+ *
+ * Command lines to initialise and start each server kind (flags measured in SERVERS.md).
+ */
+public final class Commands {
     /** Bounds binlog growth in long test JVMs; tests that need old binlogs run well within it. */
     static final int BINLOG_EXPIRE_SECONDS = 3600;
 
@@ -52,8 +56,21 @@ final class Commands {
         cmd.add("--log-error=" + paths.errorLog());
         cmd.add("--tmpdir=" + paths.tmpDir());
         cmd.add("--secure-file-priv=" + paths.filesDir());
-        cmd.add("--server-id=" + serverId);
         cmd.add("--bind-address=127.0.0.1");
+        if (kind.isMariaDb()) {
+            cmd.add("--lc-messages-dir=" + basedir.resolve("share"));
+        }
+        cmd.addAll(settings(kind, serverId));
+        return cmd;
+    }
+
+    /**
+     * The server settings every provider applies, whatever runs the server (local process or container):
+     * server_id, binlog ROW, local_infile, packet size, binlog expiry, speed over durability.
+     */
+    public static List<String> settings(ServerKind kind, long serverId) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("--server-id=" + serverId);
         cmd.add("--local-infile=1");
         cmd.add("--max-allowed-packet=64M");
         cmd.add("--log-bin=binlog");
@@ -68,6 +85,7 @@ final class Commands {
         cmd.add("--innodb-use-native-aio=0");
         switch (kind) {
             case MYSQL_80:
+            case MYSQL_84:
                 cmd.add("--mysqlx=0");
                 cmd.add("--binlog-expire-logs-seconds=" + BINLOG_EXPIRE_SECONDS);
                 break;
@@ -80,7 +98,6 @@ final class Commands {
                 break;
             case MARIADB_114:
                 cmd.add("--binlog-expire-logs-seconds=" + BINLOG_EXPIRE_SECONDS);
-                cmd.add("--lc-messages-dir=" + basedir.resolve("share"));
                 cmd.add("--skip-ssl");         // 11.4 otherwise generates a certificate at boot (6-10 s)
                 break;
             default:

@@ -19,10 +19,12 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
+ * <pre>{@code ServerHandle h = LocalServer.start(ServerKind.MYSQL_80, base -> extract(base));}</pre>
+ *
  * One mysqld/mariadbd process started from the bundled binaries, with its own temp directory
  * (data, secure_file_priv, tmp, logs, socket). Thread-safe: lifecycle methods are synchronized.
  */
-final class LocalServer implements ServerHandle {
+public final class LocalServer implements ServerHandle {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
     private static final int START_ATTEMPTS = 3;
     /** Clean shutdown deadline before a restart, where the data must survive. */
@@ -48,9 +50,12 @@ final class LocalServer implements ServerHandle {
         this.serverId = serverId;
     }
 
-    /** Prepares a fresh data dir from the kind's template and starts the server. */
-    static LocalServer start(ServerKind kind) {
-        Path basedir = Binaries.basedir(kind);
+    /**
+     * Extracts the binaries with {@code extractor} unless the cache has them, prepares a fresh data dir
+     * from the kind's template and starts the server.
+     */
+    public static LocalServer start(ServerKind kind, Binaries.Extractor extractor) {
+        Path basedir = Binaries.basedir(kind, extractor);
         Path template = Templates.dataDir(kind, basedir);
         ServerPaths paths = createPaths(kind);
         LocalServer server = new LocalServer(kind, basedir, paths, ServerIds.next());

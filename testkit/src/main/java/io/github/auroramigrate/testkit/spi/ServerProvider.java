@@ -3,11 +3,10 @@ package io.github.auroramigrate.testkit.spi;
 import io.github.auroramigrate.testkit.ServerKind;
 
 /**
- * Starts server processes for the testkit. The built-in provider runs the binaries bundled in Maven
- * Central artifacts as local processes; another provider (e.g. one backed by Testcontainers where a
- * Docker engine is reachable) can be registered through {@link java.util.ServiceLoader} in
- * {@code META-INF/services/io.github.auroramigrate.testkit.spi.ServerProvider} and selected with the
- * system property {@code aurora.testkit.provider=<name()>}.
+ * Starts server processes for the testkit, found through {@link java.util.ServiceLoader} in
+ * {@code META-INF/services/io.github.auroramigrate.testkit.spi.ServerProvider}. The bundle artifacts register
+ * one {@link BundledServerProvider} each (name {@code local}); {@code aurora-migrate-testkit-testcontainers}
+ * registers one named {@code testcontainers} for every kind, where a Docker engine is reachable.
  *
  * <pre>{@code
  * public final class MyProvider implements ServerProvider {
@@ -17,12 +16,17 @@ import io.github.auroramigrate.testkit.ServerKind;
  * }
  * }</pre>
  *
- * <p>Aurora profiles are applied on top of the handle through SQL, so they work with any provider.
- * Implementations must be thread-safe.
+ * <p>For each server, the testkit takes the provider named by the system property
+ * {@code aurora.testkit.provider} if it is set; otherwise the first that supports the kind, bundled
+ * ({@code local}) ones before the others, the others by name. Several providers may share a name when they
+ * support different kinds (the bundles do). When none fits, the start fails with a message naming the
+ * artifact to add; a test is never skipped for it. Aurora profiles are applied on top of the handle through
+ * SQL, so they work with any provider. Implementations must be thread-safe and have a public no-argument
+ * constructor.
  */
 public interface ServerProvider {
 
-    /** Short unique name, matched against the system property {@code aurora.testkit.provider}. */
+    /** Short name of the way servers are started, matched against the system property {@code aurora.testkit.provider}. */
     String name();
 
     /** Whether this provider can start {@code kind}. */
@@ -31,7 +35,7 @@ public interface ServerProvider {
     /**
      * Starts a fresh, empty server of {@code kind} and returns once it accepts connections as
      * {@code root} with an empty password. It must have binlog ROW on, a unique server_id,
-     * local_infile=1, and listen on a loopback port.
+     * local_infile=1, and listen on a port this JVM can reach ({@link ServerHandle#host()}).
      *
      * @throws io.github.auroramigrate.testkit.TestkitException if it cannot start
      */

@@ -68,7 +68,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void missingRoutine(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, "DROP PROCEDURE p_compound");
         assertThat(diff.differences()).containsExactly(
@@ -77,7 +77,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void changedCollation(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind,
                 "ALTER TABLE collations MODIFY c_general VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -96,7 +96,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void changedTriggerBody(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, ROUTINE_SESSION, ROUTINE_NAMES, "DROP TRIGGER `trg ad ü`",
                 "CREATE TRIGGER `trg ad ü` AFTER DELETE ON trg_target FOR EACH ROW"
@@ -107,7 +107,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void eventDisabledInsteadOfEnabled(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, ROUTINE_SESSION, ROUTINE_NAMES, "SET time_zone = '+05:30'",
                 "ALTER EVENT ev_every_enabled DISABLE");
@@ -116,7 +116,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void decimalChangedByOneUnit(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, "UPDATE big_rows SET amount = amount + 0.000001 WHERE id = 42");
         // the view summing the column shows it too, as a changed row of a multiset
@@ -128,7 +128,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void floatsDifferingBelowTheirPrintedPrecisionAndInTheSignOfZero(ServerKind kind) throws Exception {
         // every server prints both FLOAT values as 3.40282e38, and -0.0 as "-0" only sometimes
         SchemaDiff diff = damaged(kind, "UPDATE all_types SET f = 3.4028230e38 WHERE id = 3",
@@ -142,7 +142,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void duplicateRowMissingFromKeylessTable(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, "DELETE FROM no_key WHERE a = 7 LIMIT 1");
         assertThat(diff.differences()).extracting(Difference::object, Difference::aspect, Difference::expected, Difference::actual)
@@ -153,7 +153,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void jsonDocumentWithAChangedValue(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, "UPDATE big_rows SET j = JSON_SET(j, '$.half', 999) WHERE id = 10");
         assertThat(diff.differences()).hasSize(1);
@@ -165,7 +165,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void changedAutoIncrementCounter(ServerKind kind) throws Exception {
         SchemaDiff diff = damaged(kind, "ALTER TABLE big_rows AUTO_INCREMENT = 7777");
         assertThat(diff.differences()).containsExactly(
@@ -173,7 +173,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void declaredExpectedDifferencesAreAcceptedAndOnlyThose(ServerKind kind) throws Exception {
         Fixture f = fixture(kind);
         String copy = copyOf(f, "declared");
@@ -196,7 +196,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void engineChangeNeedsADeclaration(ServerKind kind) throws Exception {
         Fixture f = fixture(kind);
         String copy = copyOf(f, "engine");
@@ -215,7 +215,7 @@ class DamageIsReportedIT {
     }
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void definersAreComparedOnlyWhenAskedFor(ServerKind kind) throws Exception {
         Fixture f = fixture(kind);
         String copy = copyOf(f, "definer");

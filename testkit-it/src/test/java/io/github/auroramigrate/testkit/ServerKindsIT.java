@@ -9,16 +9,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every kind starts and is configured as the contract says. */
+/** Every bundled kind starts and is configured as the contract says (MYSQL_84 has no bundle: see testkit-testcontainers). */
 class ServerKindsIT {
+    private static final List<ServerKind> BUNDLED = List.of(ServerKind.MYSQL_80, ServerKind.MYSQL_57, ServerKind.MARIADB_114);
     private static final Logger LOG = LoggerFactory.getLogger(ServerKindsIT.class);
 
     @ParameterizedTest
-    @EnumSource(ServerKind.class)
+    @EnumSource(value = ServerKind.class, mode = EnumSource.Mode.EXCLUDE, names = "MYSQL_84")
     void startsConfiguredServer(ServerKind kind) throws Exception {
         TestServer s = TestServers.shared(kind);
         LOG.info("{} reports VERSION() = {}", kind, s.version());
@@ -53,7 +55,7 @@ class ServerKindsIT {
     void serverIdsAndPortsAreUnique() {
         Set<Long> ids = new HashSet<>();
         Set<Integer> ports = new HashSet<>();
-        for (ServerKind kind : ServerKind.values()) {
+        for (ServerKind kind : BUNDLED) {
             TestServer s = TestServers.shared(kind);
             ids.add(s.serverId());
             ports.add(s.port());
@@ -62,7 +64,7 @@ class ServerKindsIT {
         assertThat(other).isNotSameAs(TestServers.shared(ServerKind.MYSQL_57));
         ids.add(other.serverId());
         ports.add(other.port());
-        assertThat(ids).hasSize(ServerKind.values().length + 1);
-        assertThat(ports).hasSize(ServerKind.values().length + 1);
+        assertThat(ids).hasSize(BUNDLED.size() + 1);
+        assertThat(ports).hasSize(BUNDLED.size() + 1);
     }
 }
