@@ -76,7 +76,7 @@ if [ -z "$bom" ]; then
 else
     bom_version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$bom" | head -1)
     [ "$bom_version" = "$version" ] || fail "BOM version $bom_version, parent $version"
-    grep -q '<parent>' "$bom" && fail "the BOM has a parent: importing it would pin third-party versions"
+    grep -q '^  <parent>' "$bom" && fail "the BOM has a parent: importing it would pin third-party versions"
     section=$(sed -n '/<dependencyManagement>/,/<\/dependencyManagement>/p' "$bom")
     managed=$(sed -n 's:.*<artifactId>\(.*\)</artifactId>.*:\1:p' <<<"$section" | sort -u)
     others=$(sed -n 's:.*<groupId>\(.*\)</groupId>.*:\1:p' <<<"$section" | grep -v -x io.github.auroramigrate || true)

@@ -63,6 +63,13 @@ final class JdbcUrls {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
+        if (host.isBlank() || host.indexOf('[') >= 0 || host.indexOf(']') >= 0 || host.indexOf('/') >= 0) {
+            throw invalid("names a host that is not a name or address (an IPv6 address goes in brackets: [::1]:3306)",
+                    "Check the host part of the URL.");
+        }
+        if (h.getPort() < 1 || h.getPort() > 65535) {
+            throw invalid("names port " + h.getPort() + ", outside 1-65535", "Check the port part of the URL.");
+        }
         b.host(host).port(h.getPort());
         if (h.getUser() != null && !h.getUser().isEmpty()) {
             b.user(h.getUser());

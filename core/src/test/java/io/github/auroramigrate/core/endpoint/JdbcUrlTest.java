@@ -129,8 +129,12 @@ class JdbcUrlTest {
 
     @Test
     void aMalformedUrlIsRefusedWithoutQuotingIt() {
-        MigrationException e = refused("jdbc:mysql://u:hunter2@[::1/app");
-        assertThat(e.getMessage()).doesNotContain("hunter2");
+        for (String url : new String[] {"jdbc:mysql://u:hunter2@[::1/app", "jdbc:mysql://u:hunter2@h:notaport/app",
+                "jdbc:mysql://u:hunter2@h:70000/app"}) {
+            MigrationException e = refused(url);
+            assertThat(e.getMessage()).doesNotContain("hunter2");
+            assertThat(e.diagnosis().render()).doesNotContain("hunter2");
+        }
     }
 
     @Test
