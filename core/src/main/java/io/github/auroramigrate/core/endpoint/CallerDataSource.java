@@ -75,7 +75,9 @@ final class CallerDataSource implements DataSource {
         }
         Map<String, String> session = sessionVariables(c);
         for (String v : new String[] {"character_set_client", "character_set_connection", "character_set_results"}) {
-            if (!UTF8.contains(session.getOrDefault(v, ""))) {
+            String value = session.getOrDefault(v, "");
+            // results NULL (empty here): values come in their columns' own character sets, as on the library's pools
+            if (!UTF8.contains(value) && !(value.isEmpty() && v.equals("character_set_results"))) {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "The DataSource of " + describe
                         + " opens sessions with " + v + "=" + session.get(v) + "; the library reads and writes UTF-8.")
                         .withAdvice("Set characterEncoding=UTF-8 on the DataSource's connections (a Connector/J property).")
@@ -87,7 +89,7 @@ final class CallerDataSource implements DataSource {
         List<Runnable> driver = new ArrayList<>();
         set(jc, PropertyKey.zeroDateTimeBehavior, PropertyDefinitions.ZeroDatetimeBehavior.CONVERT_TO_NULL, driver);
         set(jc, PropertyKey.netTimeoutForStreamingResults, 0, driver);
-        String schema = c.getCatalog();
+        String schema = database(c);
         Restorer restorer = new Restorer(c, session, schema, driver);
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
@@ -122,6 +124,13 @@ final class CallerDataSource implements DataSource {
         undo.add(() -> p.setValue(old));
     }
 
+    private static String database(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT DATABASE()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private static Map<String, String> sessionVariables(Connection c) throws SQLException {
         Map<String, String> vars = new HashMap<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW SESSION VARIABLES")) {
@@ -154,17 +163,31 @@ final class CallerDataSource implements DataSource {
             closed = true;
             try {
                 restore();
+            } catch (SchemaChanged e) {
+                LOG.debug("{}: a connection from the caller's DataSource now has a default schema; aborting it", describe);
+                abort();
             } catch (SQLException | RuntimeException e) {
                 // never hand the caller a session we changed: the caller's pool sees the connection closed and drops it
                 LOG.warn("{}: the session of a connection from the caller's DataSource could not be restored ({});"
                         + " aborting that connection", describe, e.toString());
-                try {
-                    c.unwrap(JdbcConnection.class).abortInternal();
-                } catch (SQLException | RuntimeException abort) {
-                    LOG.debug("abort failed: {}", abort.toString());
-                }
+                abort();
             } finally {
                 c.close();
+            }
+        }
+
+        private void abort() {
+            try {
+                c.unwrap(JdbcConnection.class).abortInternal();
+            } catch (SQLException | RuntimeException e) {
+                LOG.debug("abort failed: {}", e.toString());
+            }
+            // one call through the caller's pool's own proxy fails with SQLSTATE 08003: a pool such as HikariCP then
+            // marks the connection broken and drops it on close instead of lending it out again
+            try (Statement st = c.createStatement()) {
+                st.execute("DO 1");
+            } catch (SQLException | RuntimeException expected) {
+                LOG.trace("aborted: {}", expected.toString());
             }
         }
 
@@ -183,15 +206,27 @@ final class CallerDataSource implements DataSource {
                     if (MOVING.contains(name) || !now.containsKey(name) || Objects.equals(now.get(name), was)) {
                         continue;
                     }
-                    String value = was == null ? "DEFAULT" : NUMBER.matcher(was).matches() ? was
+                    // SHOW VARIABLES shows NULL as empty: character_set_results is NULL on Connector/J's sessions
+                    String value = was == null || was.isEmpty() && name.startsWith("character_set_") ? "NULL"
+                            : NUMBER.matcher(was).matches() ? was
                             : "'" + was.replace("\\", "\\\\").replace("'", "''") + "'";
                     st.execute("SET SESSION " + name + " = " + value);
                 }
             }
-            if (schema != null && !schema.equals(c.getCatalog())) {
+            if (!Objects.equals(schema, database(c))) { // the server's: a USE statement goes past the driver
+                if (schema == null) { // MySQL has no statement that leaves a default schema: the session is dropped
+                    throw new SchemaChanged();
+                }
                 c.setCatalog(schema);
             }
             driver.forEach(Runnable::run);
+        }
+    }
+
+    /** The session has a default schema it did not have: nothing but a new session can undo that. */
+    private static final class SchemaChanged extends SQLException {
+        SchemaChanged() {
+            super("the default schema cannot be unset");
         }
     }
 
