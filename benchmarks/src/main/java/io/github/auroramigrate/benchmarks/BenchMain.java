@@ -1,11 +1,11 @@
 package io.github.auroramigrate.benchmarks;
 
-import io.github.auroramigrate.core.manifest.Checksum;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.Checksum;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;

@@ -5,10 +5,10 @@ import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.dump.DumpResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.TlsMode;
-import io.github.auroramigrate.core.format.Compression;
+import io.github.auroramigrate.core.Compression;
 import io.github.auroramigrate.core.load.ChunkSource;
-import io.github.auroramigrate.core.load.Copy;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadResult;
 import io.github.auroramigrate.core.load.LoadSource;
@@ -69,12 +69,13 @@ public final class OursMain {
             case "dump" -> rows = dump(endpoint(o.get("port")), dir, threads, o, table).rows();
             case "load" -> rows = load(endpoint(o.get("port")), dir, threads, table).rowsLoaded();
             case "copy" -> {
-                Copy.Builder copy = Copy.from(endpoint(o.get("src-port"))).to(endpoint(o.get("port"))).schemas(Dataset.SCHEMA)
-                        .threads(threads);
-                if (table != null) {
-                    copy.tables(Dataset.SCHEMA + "." + table);
-                }
-                rows = copy.build().run().load().rowsLoaded();
+                rows = Copy.from(endpoint(o.get("src-port"))).to(endpoint(o.get("port"))).threads(threads)
+                        .dump(d -> {
+                            d.schemas(Dataset.SCHEMA);
+                            if (table != null) {
+                                d.tables(Dataset.SCHEMA + "." + table);
+                            }
+                        }).build().run().load().rowsLoaded();
             }
             default -> throw new IllegalArgumentException("unknown operation " + op);
         }
@@ -109,7 +110,7 @@ public final class OursMain {
     }
 
     private static LoadResult load(Endpoint target, Path dir, int threads, String table) {
-        LoadSource source = DumpLoadSource.of(DumpStores.directory(dir));
+        LoadSource source = LoadSources.dump(DumpStores.directory(dir));
         if (table != null) {
             source = new OneTable(source, table);
         }

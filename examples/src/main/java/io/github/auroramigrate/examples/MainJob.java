@@ -5,9 +5,8 @@ import io.github.auroramigrate.core.dump.DumpListener;
 import io.github.auroramigrate.core.dump.DumpProgress;
 import io.github.auroramigrate.core.dump.DumpResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.core.load.ChunkProgress;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadListener;
 import io.github.auroramigrate.core.load.LoadResult;
@@ -19,12 +18,10 @@ import io.github.auroramigrate.core.probe.ServerProbe;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.Transforms;
 import io.github.auroramigrate.core.verify.Verify;
-import io.github.auroramigrate.core.verify.VerifyResult;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.cutover.CutOver;
 import io.github.auroramigrate.replication.cutover.CutOverReport;
-import io.github.auroramigrate.replication.cutover.Verification;
 import io.github.auroramigrate.replication.preflight.SourcePreflight;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;
@@ -84,12 +81,9 @@ public final class MainJob {
             out.println("Applied the pre-check's advice on the target: log_bin_trust_function_creators=1 (a parameter-group"
                     + " setting on Aurora; set as root in this emulation).");
 
-            ReplicationUser repl;
-            try (EndpointPool pool = src.pool(1)) {
-                repl = ReplicationUser.create(pool, "repl", "Repl-demo-pw-1", dst);
-            }
-            SourcePreflight.builder().source(src).target(dst).replicationUser(repl).plannedDuration(Duration.ofHours(1))
-                    .growthSample(Duration.ZERO).build().check().throwIfFailed();
+            ReplicationUser repl = ReplicationUser.create(src, "repl", "Repl-demo-pw-1", dst);
+            SourcePreflight.of(src).target(dst).replicationUser(repl).plannedDuration(Duration.ofHours(1))
+                    .growthSample(Duration.ZERO).build().run().throwIfFailed();
 
             Path dumpDir = Files.createTempDirectory("aurora-migrate-main-job-");
             try (DemoWriter writer = new DemoWriter(src, SCHEMA)) {
@@ -112,7 +106,7 @@ public final class MainJob {
                         + ", binlog position " + dump.binlogPosition().map(Object::toString).orElse("none"));
 
                 t = System.nanoTime();
-                LoadResult load = Load.into(dst).from(DumpLoadSource.of(DumpStores.directory(dumpDir))).threads(2)
+                LoadResult load = Load.into(dst).from(LoadSources.dump(DumpStores.directory(dumpDir))).threads(2)
                         .transform(LOAD_TRANSFORM)
                         .listener(new LoadListener() {
                             @Override
@@ -133,9 +127,9 @@ public final class MainJob {
                     out.println("- replication (" + replication.dialect() + "): caught up, lag " + replication.lag()
                             + "; the application committed " + writer.commits() + " transactions so far");
 
-                    CutOverReport cut = CutOver.builder().replication(replication)
+                    CutOverReport cut = CutOver.of(replication)
                             .stopWrites(writer::stop).resumeWrites(writer::start)
-                            .verifier(() -> verify(src, dst))
+                            .verify(verify(src, dst))
                             .switchApplications(() -> out.println("  (switch hook: point the application at " + dst.describe() + ")"))
                             .build().run();
                     timings.put("cut-over (total)", cut.total());
@@ -155,19 +149,18 @@ public final class MainJob {
         out.println();
         print(out, "Source", s);
         print(out, "Target", t);
-        CompatibilityReport live = CompatibilityCheck.source(src).schemas(SCHEMA).target(TargetProfile.probe(dst)).build().run();
+        CompatibilityReport live = CompatibilityCheck.of(src).schemas(SCHEMA).target(TargetProfile.probe(dst)).build().run();
         out.println();
         out.println(live.toMarkdown());
-        CompatibilityReport aurora2 = CompatibilityCheck.source(src).schemas(SCHEMA).target(TargetProfile.AURORA_MYSQL_2).build().run();
+        CompatibilityReport aurora2 = CompatibilityCheck.of(src).schemas(SCHEMA).target(TargetProfile.AURORA_MYSQL_2).build().run();
         out.println("(and, for comparison, against the documented Aurora MySQL 2 profile)");
         out.println();
         out.println(aurora2.toMarkdown());
     }
 
     /** Source and target equal: object definitions, row counts and chunked checksums over every column of every table. */
-    private static Verification verify(Endpoint src, Endpoint dst) {
-        VerifyResult result = Verify.between(src, dst).schemas(SCHEMA).transform(LOAD_TRANSFORM).build().run();
-        return new Verification(result.ok(), result.summary());
+    private static Verify verify(Endpoint src, Endpoint dst) {
+        return Verify.between(src, dst).schemas(SCHEMA).transform(LOAD_TRANSFORM).build();
     }
 
     private static Endpoint endpoint(TestServer server) {

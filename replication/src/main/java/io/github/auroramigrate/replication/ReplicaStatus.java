@@ -1,6 +1,6 @@
 package io.github.auroramigrate.replication;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;

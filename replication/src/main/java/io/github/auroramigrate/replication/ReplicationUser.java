@@ -3,7 +3,6 @@ package io.github.auroramigrate.replication;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.internal.Jdbc;
 import io.github.auroramigrate.replication.internal.ServerFacts;
 import io.github.auroramigrate.replication.internal.SqlStatement;
@@ -23,10 +22,7 @@ import org.slf4j.LoggerFactory;
  * the grants and the authentication plugin that fit both ends; {@link #of} names an existing one.
  *
  * <pre>{@code
- * try (EndpointPool src = source.pool(1)) {
- *     ReplicationUser repl = ReplicationUser.create(src, "repl", secret, target);
- *     ...
- * }
+ * ReplicationUser repl = ReplicationUser.create(source, "repl", secret, target);
  * }</pre>
  *
  * <p>Plugin choice: {@code mysql_native_password} when the source is MySQL 5.x, when the target is MySQL 5.7 or
@@ -74,21 +70,23 @@ public final class ReplicationUser {
     /**
      * Creates (or updates) {@code 'name'@'%'} on the source, for replication into {@code forTarget}.
      *
-     * @param sourcePool pool to the source, as a user allowed to create users and grant replication privileges
-     * @param name       account name
-     * @param password   its password (never logged)
-     * @param forTarget  the target that will replicate (probed once for its version and dialect)
+     * @param source    the source, as a user allowed to create users and grant replication privileges (one
+     *                  connection, closed before this returns)
+     * @param name      account name
+     * @param password  its password (never logged)
+     * @param forTarget the target that will replicate (probed once for its version and dialect)
      * @return the account
      * @throws ReplicationException diagnosed: e.g. REPLICATION_CHANNEL_SECURITY when no plugin fits both ends
      */
-    public static ReplicationUser create(EndpointPool sourcePool, String name, String password, Endpoint forTarget) {
-        return create(sourcePool, name, "%", password, forTarget, false);
+    public static ReplicationUser create(Endpoint source, String name, String password, Endpoint forTarget) {
+        return create(source, name, "%", password, forTarget, false);
     }
 
     /**
      * Creates (or updates) {@code 'name'@'host'} on the source, for replication into {@code forTarget}.
      *
-     * @param sourcePool pool to the source, as a user allowed to create users and grant replication privileges
+     * @param source     the source, as a user allowed to create users and grant replication privileges (one
+     *                   connection, closed before this returns)
      * @param name       account name
      * @param host       host part, e.g. the target's address or {@code %}
      * @param password   its password (never logged)
@@ -96,55 +94,48 @@ public final class ReplicationUser {
      * @param requireTls whether the account must connect with TLS ({@code REQUIRE SSL}); configure the channel with
      *                   {@code Replication.Builder.channelTls(true)} then
      * @return the account
+     * @throws NullPointerException for a null argument
      * @throws ReplicationException diagnosed: e.g. REPLICATION_CHANNEL_SECURITY when no plugin fits both ends
      */
-    public static ReplicationUser create(EndpointPool sourcePool, String name, String host, String password,
+    public static ReplicationUser create(Endpoint source, String name, String host, String password,
             Endpoint forTarget, boolean requireTls) {
-        Objects.requireNonNull(sourcePool, "sourcePool");
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(forTarget, "forTarget");
         ServerFacts target;
         try (Connection t = forTarget.connect()) {
             target = ServerFacts.probe(t, forTarget.describe());
         } catch (SQLException e) {
             throw Jdbc.failure(e, SqlStatement.of("probe"), forTarget.describe());
         }
-        return create(sourcePool, name, host, password, target, requireTls);
-    }
-
-    /**
-     * Creates (or updates) the account on the source.
-     *
-     * @param sourcePool pool to the source
-     * @param name       account name
-     * @param host       host part ({@code %} for any)
-     * @param password   its password
-     * @param target     what is known of the target
-     * @param requireTls whether the account must connect with TLS ({@code REQUIRE SSL})
-     */
-    static ReplicationUser create(EndpointPool sourcePool, String name, String host, String password, ServerFacts target,
-            boolean requireTls) {
-        String endpoint = sourcePool.endpoint().describe();
-        try (Connection c = sourcePool.connection()) {
-            ServerFacts source = ServerFacts.probe(c, endpoint);
-            String plugin = choosePlugin(source, target, requireTls);
-            boolean unlogged = disableBinlog(c);
-            for (SqlStatement s : ddl(source, name, host, password, plugin, requireTls)) {
-                Jdbc.execute(c, s, endpoint);
-            }
-            if (unlogged) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET SESSION sql_log_bin = 1");
-                }
-            }
-            LOG.info("replication user '{}'@'{}' ready on {} ({}{})", name, host, endpoint,
-                    plugin == null ? "default plugin" : plugin, unlogged ? ", not binary-logged"
-                            : ", binary-logged: start replication after it");
-            return new ReplicationUser(name, host, password, plugin);
+        String endpoint = source.describe();
+        try (Connection c = source.connect()) {
+            return create(c, endpoint, name, host, password, target, requireTls);
         } catch (SQLException e) {
             throw Jdbc.failure(e, SqlStatement.of("SET SESSION sql_log_bin"), endpoint);
         }
+    }
+
+    /** Creates (or updates) the account on the source over {@code c}, for a target known by {@code target}. */
+    private static ReplicationUser create(Connection c, String endpoint, String name, String host, String password,
+            ServerFacts target, boolean requireTls) throws SQLException {
+        ServerFacts source = ServerFacts.probe(c, endpoint);
+        String plugin = choosePlugin(source, target, requireTls);
+        boolean unlogged = disableBinlog(c);
+        for (SqlStatement s : ddl(source, name, host, password, plugin, requireTls)) {
+            Jdbc.execute(c, s, endpoint);
+        }
+        if (unlogged) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET SESSION sql_log_bin = 1");
+            }
+        }
+        LOG.info("replication user '{}'@'{}' ready on {} ({}{})", name, host, endpoint,
+                plugin == null ? "default plugin" : plugin, unlogged ? ", not binary-logged"
+                        : ", binary-logged: start replication after it");
+        return new ReplicationUser(name, host, password, plugin);
     }
 
     private static boolean disableBinlog(Connection c) {

@@ -5,29 +5,29 @@
  * procedures - chosen from the servers.
  *
  * <pre>{@code
- * ReplicationUser user;
- * try (EndpointPool src = source.pool(1)) {
- *     user = ReplicationUser.create(src, "repl", replPassword, target);
- * }
- * SourcePreflight.builder().source(source).target(target).replicationUser(user)
- *     .plannedDuration(Duration.ofHours(12)).build().check().throwIfFailed();
+ * ReplicationUser user = ReplicationUser.create(source, "repl", replPassword, target);
+ * SourcePreflight.of(source).target(target).replicationUser(user)
+ *     .plannedDuration(Duration.ofHours(12)).build().run().throwIfFailed();
  * try (Replication repl = Replication.of(target).source(source, user)
  *         .startAt(dump.binlogPosition().orElseThrow()).heartbeat(Duration.ofSeconds(1)).build()) {
  *     repl.configure();
  *     repl.start();
  *     repl.awaitCaughtUp(Duration.ofHours(2));
- *     CutOver.builder().replication(repl)
+ *     CutOver.of(repl)
  *         .stopWrites(app::pauseWriters).resumeWrites(app::resumeWriters)
+ *         .verify(Verify.between(source, target).schemas("shop").build())
  *         .switchApplications(() -> app.useDatabase(target))
  *         .build().run();
  * }
  * }</pre>
  *
- * <p>Entry points: {@link io.github.auroramigrate.replication.Replication} (configure, start, status, lag,
+ * <p>Entry points, each a final class whose static factory names what it cannot run without:
+ * {@link io.github.auroramigrate.replication.Replication}{@code .of(target)} (configure, start, status, lag,
  * {@code awaitCaughtUp}, {@code diagnose}, {@code stuckOrBusy}, explicit data-changing remedies),
- * {@link io.github.auroramigrate.replication.ReplicationUser}, {@link
- * io.github.auroramigrate.replication.preflight.SourcePreflight}, {@link
- * io.github.auroramigrate.replication.cutover.CutOver}. Failures are {@link
+ * {@link io.github.auroramigrate.replication.preflight.SourcePreflight}{@code .of(source)} ({@code run()} returns
+ * the report), {@link io.github.auroramigrate.replication.cutover.CutOver}{@code .of(replication)} ({@code run()}
+ * returns the report; takes a core {@code Verify}), and
+ * {@link io.github.auroramigrate.replication.ReplicationUser}{@code .create(source, name, password, target)}. Failures are {@link
  * io.github.auroramigrate.replication.ReplicationException}s whose diagnosis code says what happened.
  *
  * <h2>Remedies, and what each verifies</h2>

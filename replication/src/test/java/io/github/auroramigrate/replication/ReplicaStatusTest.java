@@ -2,7 +2,7 @@ package io.github.auroramigrate.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

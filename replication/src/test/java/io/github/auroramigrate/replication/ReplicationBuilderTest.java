@@ -3,8 +3,8 @@ package io.github.auroramigrate.replication;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

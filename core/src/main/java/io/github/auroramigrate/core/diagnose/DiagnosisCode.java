@@ -124,6 +124,15 @@ public enum DiagnosisCode {
     /** A dump or chunk file is corrupt, truncated or does not match its manifest. */
     CORRUPT_FILE(false, "A dump file is corrupt, truncated, or does not match its manifest.",
             "Re-create the file from the source (dump the affected chunk again); nothing from it was committed.", 0),
+    /** A local file or directory the work needs (a dump directory, SQL file, mydumper or flat-file directory) is not there. */
+    FILE_NOT_FOUND(false, "A file or directory the work needs does not exist (or is not of the expected kind).",
+            "Check the path in the message: spelling, the working directory a relative path is resolved against "
+                    + "(it is printed absolute), and that the dump or export was written there (for a dump directory: "
+                    + "manifest.json is its first file). Nothing was read or changed on any server.", 0),
+    /** A local file or directory exists but this process may not read it. */
+    FILE_NOT_READABLE(false, "A file or directory exists but cannot be read by this process.",
+            "Check the permissions of the path and of every directory above it for the user this JVM runs as (ls -ld), "
+                    + "and that it is not locked or on a disconnected mount. Nothing was changed on any server.", 0),
     /** Configuration or input the library rejected before touching a server. */
     INVALID_INPUT(false, "The input or configuration is not valid.", "Correct the input as the message says.", 0),
     /** The work was cancelled: its thread was interrupted or its job closed. */

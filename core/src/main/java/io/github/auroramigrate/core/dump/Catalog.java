@@ -1,7 +1,10 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.manifest.ObjectType;
+import io.github.auroramigrate.core.TableFilter;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.internal.manifest.ObjectType;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,12 +73,12 @@ final class Catalog {
     private Catalog() {
     }
 
-    static Catalog read(Connection c, NameFilter filter, DumpOptions o) throws SQLException {
+    static Catalog read(Connection c, TableFilter filter, DumpOptions o) throws SQLException {
         Catalog cat = new Catalog();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
                 "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME")) {
             while (rs.next()) {
-                if (filter.schema(rs.getString(1))) {
+                if (!SystemSchemas.excluded(rs.getString(1)) && filter.schema(rs.getString(1))) {
                     cat.schemas.add(rs.getString(1));
                 }
             }

@@ -1,9 +1,9 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.KeyColumn;
-import io.github.auroramigrate.core.manifest.KeyKind;
-import io.github.auroramigrate.core.verify.KeyRangePredicate;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.internal.manifest.KeyColumn;
+import io.github.auroramigrate.core.internal.manifest.KeyKind;
+import io.github.auroramigrate.core.internal.checksum.KeyRangePredicate;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,8 +1,10 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.manifest.ObjectEntry;
-import io.github.auroramigrate.core.manifest.ObjectType;
-import io.github.auroramigrate.core.manifest.UserEntry;
+import io.github.auroramigrate.core.internal.ddl.ExplicitCollations;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.internal.manifest.ObjectEntry;
+import io.github.auroramigrate.core.internal.manifest.ObjectType;
+import io.github.auroramigrate.core.internal.manifest.UserEntry;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -204,6 +206,6 @@ final class DdlWriter {
     }
 
     static String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 }

@@ -2,9 +2,9 @@ package io.github.auroramigrate.core.dump;
 
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.format.Compression;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.Compression;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.Consistency;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +86,11 @@ public final class Dump {
         return options.store();
     }
 
+    /** @return the target size of a chunk, uncompressed */
+    public DataSize chunkSize() {
+        return options.chunkSize();
+    }
+
     @Override
     public String toString() {
         return "Dump{" + options.endpoint().describe() + " -> " + options.store().describe() + "}";
@@ -125,13 +130,22 @@ public final class Dump {
             this.endpoint = endpoint;
         }
 
-        /** Schemas to dump, by name or glob pattern ({@code *}, {@code ?}). Default: all user schemas. Adds to earlier calls. */
+        /**
+         * Schemas to dump, by name or glob pattern ({@code *}, {@code ?}). Default: all user schemas. Adds to earlier
+         * calls. A pattern that matches no schema fails the dump with {@code INVALID_INPUT} before anything is locked
+         * or written, naming the pattern and the schemas that exist (the same holds for {@link #excludeSchemas},
+         * {@link #tables}, {@link #exclude} and {@link #where}). The system schemas and the library's own
+         * {@code aurora_migrate} (load journal, replication heartbeat) are never dumped.
+         */
         public Builder schemas(String... namesOrPatterns) {
             schemas.addAll(Arrays.asList(namesOrPatterns));
             return this;
         }
 
-        /** Schemas to leave out, by name or pattern. Default none; system schemas are always left out. */
+        /**
+         * Schemas to leave out, by name or pattern. Default none; system schemas and {@code aurora_migrate} are always
+         * left out.
+         */
         public Builder excludeSchemas(String... namesOrPatterns) {
             excludeSchemas.addAll(Arrays.asList(namesOrPatterns));
             return this;
@@ -291,6 +305,13 @@ public final class Dump {
             return this;
         }
 
+        private static void qualified(String pattern) {
+            int dot = pattern.indexOf('.');
+            if (dot <= 0 || dot == pattern.length() - 1) {
+                throw new IllegalArgumentException("table pattern must be schema.table: '" + pattern + "'");
+            }
+        }
+
         /**
          * @return the configured dump
          * @throws NullPointerException     when the source, store or another setting is missing
@@ -321,10 +342,10 @@ public final class Dump {
                     throw new IllegalArgumentException("blank schema or table name");
                 }
             }
-            tables.forEach(NameFilter::tablePattern);
-            excludeTables.forEach(NameFilter::tablePattern);
+            tables.forEach(Builder::qualified);
+            excludeTables.forEach(Builder::qualified);
             for (Map.Entry<String, String> w : where.entrySet()) {
-                NameFilter.tablePattern(w.getKey());
+                qualified(w.getKey());
                 if (w.getValue().isBlank() || w.getValue().contains(";")) {
                     throw new IllegalArgumentException("where condition for " + w.getKey() + " must be one non-blank "
                             + "SQL condition: '" + w.getValue() + "'");

@@ -1,9 +1,7 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.ConsistencyEntry;
-import io.github.auroramigrate.core.manifest.Coordinates;
 
 /**
  * Receives a dump's events. Every method is a no-op by default: implement the ones you need.
@@ -23,7 +21,7 @@ public interface DumpListener {
     }
 
     /** The snapshot is established: which guarantee, and the coordinates. */
-    default void onSnapshot(ConsistencyEntry consistency, Coordinates coordinates) {
+    default void onSnapshot(SnapshotPoint snapshot) {
     }
 
     /** A table's data starts to be read. */
@@ -31,7 +29,7 @@ public interface DumpListener {
     }
 
     /** A chunk file was written and listed in the manifest. */
-    default void onChunkWritten(TableRef table, ChunkEntry chunk) {
+    default void onChunkWritten(TableRef table, DumpedChunk chunk) {
     }
 
     /** All of a table's data is dumped. */

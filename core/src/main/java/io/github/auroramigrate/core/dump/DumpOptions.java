@@ -1,10 +1,12 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.DataSize;
+import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.format.Compression;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.Compression;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.Consistency;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +29,10 @@ record DumpOptions(Endpoint endpoint, DumpStore store, int threads, DataSize chu
         where = Map.copyOf(where);
     }
 
-    NameFilter filter() {
-        return new NameFilter(includeSchemas, excludeSchemas, includeTables, excludeTables);
+    TableFilter filter() {
+        return TableFilter.all().schemas(includeSchemas.toArray(String[]::new))
+                .excludeSchemas(excludeSchemas.toArray(String[]::new)).tables(includeTables.toArray(String[]::new))
+                .excludeTables(excludeTables.toArray(String[]::new));
     }
 
     String whereFor(TableRef t) {

@@ -1,7 +1,8 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.Consistency;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -31,5 +32,13 @@ public record DumpProgress(int tablesTotal, int tablesDone, long chunksDone, lon
     /** @return the estimated time left, if it can be estimated */
     public Optional<Duration> eta() {
         return Optional.ofNullable(etaOrNull);
+    }
+
+    /** @return e.g. {@code 3/10 tables, 1,234 rows, 315 MiB (12 MiB stored) in 2.4 s, 128 MiB/s, eta 5 s} */
+    @Override
+    public String toString() {
+        return tablesDone + "/" + tablesTotal + " tables, " + Human.count(rows) + " rows, " + Human.bytes(dataBytes) + " ("
+                + Human.bytes(fileBytes) + " stored) in " + Human.duration(elapsed) + ", "
+                + Human.bytes((long) bytesPerSecond) + "/s, eta " + (etaOrNull == null ? "unknown" : Human.duration(etaOrNull));
     }
 }

@@ -1,10 +1,14 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.manifest.Consistency;
-import io.github.auroramigrate.core.manifest.Coordinates;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.Consistency;
+import io.github.auroramigrate.core.internal.manifest.Coordinates;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.text.Human;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +45,8 @@ public final class DumpResult {
         this.tableRows = java.util.Collections.unmodifiableMap(rows);
     }
 
-    /** @return the final manifest (status COMPLETE) */
-    public Manifest manifest() {
+    /** The final manifest (status COMPLETE); the file format's records are internal, readers use the store. */
+    Manifest manifest() {
         return manifest;
     }
 
@@ -78,14 +82,20 @@ public final class DumpResult {
 
     /** @return the binlog file and position of the snapshot, when binary logging is on and they could be read */
     public Optional<BinlogPosition> binlogPosition() {
-        Coordinates c = manifest.coordinates();
-        return c.binlogFile() == null || c.binlogPosition() == null ? Optional.empty()
-                : Optional.of(new BinlogPosition(c.binlogFile(), c.binlogPosition()));
+        return position(manifest.coordinates());
     }
 
     /** @return the GTID set of the snapshot (MySQL gtid_executed or MariaDB gtid_binlog_pos), when there is one */
     public Optional<GtidSet> gtidSet() {
-        Coordinates c = manifest.coordinates();
+        return gtids(manifest.coordinates());
+    }
+
+    static Optional<BinlogPosition> position(Coordinates c) {
+        return c.binlogFile() == null || c.binlogPosition() == null ? Optional.empty()
+                : Optional.of(new BinlogPosition(c.binlogFile(), c.binlogPosition()));
+    }
+
+    static Optional<GtidSet> gtids(Coordinates c) {
         if (c.gtidSet() == null || c.gtidSet().isBlank()) {
             return Optional.empty();
         }
@@ -130,7 +140,7 @@ public final class DumpResult {
 
     @Override
     public String toString() {
-        return "DumpResult{" + store + ", " + rows() + " rows in " + chunks() + " chunks, " + consistency()
+        return "DumpResult{" + store + ", " + rows() + " rows in " + chunks() + " chunks, " + Human.duration(duration) + ", " + consistency()
                 + binlogPosition().map(p -> ", at " + p).orElse("") + gtidSet().map(g -> ", gtid " + g).orElse("") + "}";
     }
 }

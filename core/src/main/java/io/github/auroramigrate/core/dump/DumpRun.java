@@ -1,29 +1,31 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
+import io.github.auroramigrate.core.internal.sql.Selection;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.format.RowValues;
-import io.github.auroramigrate.core.format.ChunkWriter;
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.format.LoadDataClause;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.Consistency;
-import io.github.auroramigrate.core.manifest.DumpSettings;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.SizeEstimate;
-import io.github.auroramigrate.core.manifest.SourceServer;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.TableStatus;
+import io.github.auroramigrate.core.internal.format.RowValues;
+import io.github.auroramigrate.core.internal.format.ChunkWriter;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.internal.format.LoadDataClause;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.Consistency;
+import io.github.auroramigrate.core.internal.manifest.DumpSettings;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.SizeEstimate;
+import io.github.auroramigrate.core.internal.manifest.SourceServer;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.TableStatus;
 import io.github.auroramigrate.core.probe.Flavor;
 import io.github.auroramigrate.core.probe.ServerInfo;
 import io.github.auroramigrate.core.probe.ServerProbe;
 import io.github.auroramigrate.core.verify.DefinitionReader;
 import io.github.auroramigrate.core.verify.DefinitionSnapshot;
-import io.github.auroramigrate.core.verify.KeyRangePredicate;
+import io.github.auroramigrate.core.internal.checksum.KeyRangePredicate;
 import io.github.auroramigrate.core.verify.ObjectKind;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -98,12 +100,21 @@ final class DumpRun {
         try (Connection c = o.endpoint().connect()) {
             ServerInfo info = ServerProbe.probe(c, o.endpoint().describe());
             Sessions.configure(c, false, info.flavor(), info.version());
+            checkSelection(c);
             Catalog cat = Catalog.read(c, o.filter(), o);
             List<TableJob> jobs = tableJobs(c, cat, new KeyNames());
             return plan(info, cat, jobs, resolveThreads(info, c), Snapshotter.predict(info, o).level(),
                     Snapshotter.predict(info, o).description());
         } catch (SQLException e) {
             throw new DumpException(ErrorCatalog.diagnose(e, o.endpoint().describe()), e, null, 0);
+        }
+    }
+
+    /** A schema, table, exclude or where-table that matches nothing is a typo: fail before anything happens. */
+    private void checkSelection(Connection c) throws SQLException {
+        Diagnosis d = Selection.check(c, o.filter(), o.where().keySet(), "dump of " + o.endpoint().describe());
+        if (d != null) {
+            throw new DumpException(d.withEndpoint(o.endpoint().describe()), null, null, 0);
         }
     }
 
@@ -176,6 +187,7 @@ final class DumpRun {
             Connection coord = connect();
             ServerInfo info = ServerProbe.probe(coord, o.endpoint().describe());
             Sessions.configure(coord, false, info.flavor(), info.version());
+            checkSelection(coord); // before any lock, file or manifest
             Catalog cat = Catalog.read(coord, o.filter(), o);
             KeyNames names = new KeyNames();
             List<TableJob> jobs = tableJobs(coord, cat, names);
@@ -205,7 +217,10 @@ final class DumpRun {
                 tracker.warning("the dump is not consistent: " + snap.consistency().description());
             }
             tracker.write(true);
-            notify(l -> l.onSnapshot(snap.consistency(), snap.coordinates()));
+            SnapshotPoint point = new SnapshotPoint(snap.consistency().level(), snap.consistency().description(),
+                    snap.coordinates().binlogEnabled(), DumpResult.position(snap.coordinates()).orElse(null),
+                    DumpResult.gtids(snap.coordinates()).orElse(null));
+            notify(l -> l.onSnapshot(point));
             notify(l -> l.onDumpStarted(plan(info, cat, jobs, threads, snap.consistency().level(),
                     snap.consistency().description())));
 
@@ -302,7 +317,7 @@ final class DumpRun {
                     LOG.warn("{}: could not write the failed manifest: {}", job, w.toString());
                 }
             }
-            LOG.warn("{}: failed: {}", job, e.getMessage());
+            LOG.debug("{}: failed: {}", job, e.getMessage()); // thrown to the caller: not logged at WARN too
             notify(l -> l.onDumpFailed(e));
             if (t instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -486,7 +501,9 @@ final class DumpRun {
         } catch (IOException e) {
             LOG.warn("{}: could not update the manifest: {}", job, e.toString());
         }
-        notify(l -> l.onChunkWritten(t.ref, entry));
+        DumpedChunk written = new DumpedChunk(entry.index(), entry.file(), entry.rows(), entry.dataBytes(),
+                entry.fileBytes(), entry.checksum());
+        notify(l -> l.onChunkWritten(t.ref, written));
         if (tableComplete) {
             tableDone(t.ref);
         }

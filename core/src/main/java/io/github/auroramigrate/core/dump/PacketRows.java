@@ -4,7 +4,7 @@ import com.mysql.cj.protocol.a.NativePacketPayload;
 import com.mysql.cj.protocol.a.result.AbstractBufferRow;
 import com.mysql.cj.protocol.a.result.NativeResultset;
 import com.mysql.cj.protocol.a.result.TextBufferRow;
-import io.github.auroramigrate.core.format.RowValues;
+import io.github.auroramigrate.core.internal.format.RowValues;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.sql.ResultSet;

@@ -1,10 +1,11 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.manifest.Consistency;
-import io.github.auroramigrate.core.manifest.ConsistencyEntry;
-import io.github.auroramigrate.core.manifest.Coordinates;
+import io.github.auroramigrate.core.Consistency;
+import io.github.auroramigrate.core.internal.manifest.ConsistencyEntry;
+import io.github.auroramigrate.core.internal.manifest.Coordinates;
 import io.github.auroramigrate.core.probe.Flavor;
 import io.github.auroramigrate.core.probe.ServerInfo;
 import io.github.auroramigrate.core.probe.ServerVersion;

@@ -1,11 +1,12 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.manifest.Chunking;
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.ColumnEntry;
-import io.github.auroramigrate.core.manifest.KeyColumn;
-import io.github.auroramigrate.core.manifest.KeyKind;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.internal.manifest.Chunking;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
+import io.github.auroramigrate.core.internal.manifest.KeyColumn;
+import io.github.auroramigrate.core.internal.manifest.KeyKind;
 import java.util.ArrayList;
 import java.util.List;
 

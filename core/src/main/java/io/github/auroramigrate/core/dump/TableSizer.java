@@ -1,8 +1,8 @@
 package io.github.auroramigrate.core.dump;
 
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.ColumnEntry;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -6,6 +6,6 @@
  * }</pre>
  *
  * <p>Entry point: {@link io.github.auroramigrate.core.dump.Dump}. The files it writes are specified in
- * {@code docs/dump-format.md} and described by {@link io.github.auroramigrate.core.manifest.Manifest}.
+ * {@code docs/dump-format.md} and described by {@link io.github.auroramigrate.core.internal.manifest.Manifest}.
  */
 package io.github.auroramigrate.core.dump;

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.format.FlatRowReader;
 import com.mysql.cj.jdbc.JdbcStatement;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.failsafe.Failsafe;
@@ -306,7 +307,7 @@ final class ChunkLoader {
     }
 
     static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 
     private LoadException toLoadException(Exception e, ChunkSource chunk) {

@@ -79,6 +79,13 @@ public interface ChunkSource {
      */
     InputStream open() throws IOException;
 
+    /**
+     * Called once the chunk's rows and its journal row are committed, or found committed by an earlier run: a source
+     * may release the chunk's storage. Default: nothing. A failure is logged and does not fail the load.
+     */
+    default void committed() throws IOException {
+    }
+
     /** @return {@code schema.table}, for messages */
     default String qualifiedTable() {
         return schema() + "." + table();

@@ -1,12 +1,14 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
+
 /**
  * Whether a load creates tables without their secondary indexes and adds them after the data (one {@code ALTER
  * TABLE ... ADD ...} per table): building an index once from sorted data is much faster than maintaining it row by
  * row, for big tables.
  *
  * <pre>{@code
- * Load.into(target).from(DumpLoadSource.of(store)).deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
+ * Load.into(target).from(LoadSources.dump(store)).deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
  * }</pre>
  *
  * <p>Applies to dumps ({@link DumpLoadSource}, also a followed one and so {@link Copy}) whose table has no FOREIGN

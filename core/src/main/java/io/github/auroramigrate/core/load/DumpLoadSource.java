@@ -2,20 +2,21 @@ package io.github.auroramigrate.core.load;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.format.ChunkReader;
-import io.github.auroramigrate.core.format.LoadDataClause;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.ColumnEntry;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.ObjectEntry;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.TableStatus;
+import io.github.auroramigrate.core.internal.format.ChunkReader;
+import io.github.auroramigrate.core.internal.format.LoadDataClause;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.ObjectEntry;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.TableStatus;
 import io.github.auroramigrate.core.sql.SplitMode;
 import io.github.auroramigrate.core.sql.SqlOptions;
 import io.github.auroramigrate.core.store.DumpStore;
+import io.github.auroramigrate.core.verify.Verify;
 import java.io.FilterInputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,13 +39,15 @@ import java.util.OptionalLong;
  * sql_mode it was created with. The job id is {@code dump-<dumpId>}, so loading the same dump again resumes.
  *
  * <pre>{@code
- * LoadResult r = Load.into(target).from(DumpLoadSource.of(DumpStores.directory(Path.of("shop_dump")))).build().run();
+ * LoadResult r = Load.into(target).from(LoadSources.dump(DumpStores.directory(Path.of("shop_dump")))).build().run();
  * }</pre>
  *
- * <p>Immutable and thread-safe (the manifest is read once, by {@link #of(DumpStore)}).
+ * <p>Made by {@link LoadSources#dump} and {@link LoadSources#following}. Immutable and thread-safe (the manifest is
+ * read once, when the source is made).
  */
 public final class DumpLoadSource implements LoadSource {
     private static final SqlOptions WHOLE_FILE = SqlOptions.builder().splitMode(SplitMode.WHOLE).build();
+    private final boolean discardLoaded;
     private final DumpStore store;
     private final Manifest manifest;
     private final List<SqlScript> schemaLevel = new ArrayList<>();
@@ -52,18 +55,18 @@ public final class DumpLoadSource implements LoadSource {
     private final List<ChunkSource> chunks = new ArrayList<>();
     private final List<SqlScript> postData = new ArrayList<>();
     private final Duration stallTimeout; // null: not following
-    private final List<DeferredTable> deferred = new ArrayList<>();
+    private final List<LoadFeed.DeferredTable> deferred = new ArrayList<>();
     private final DeferIndexes defer;
 
     /** A table created without its secondary indexes; they are added from its DDL file after the data. */
-    record DeferredTable(String schema, String table, String ddlFile) {
-    }
 
     private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout) {
-        this(store, manifest, stallTimeout, DeferIndexes.NEVER);
+        this(store, manifest, stallTimeout, DeferIndexes.NEVER, false);
     }
 
-    private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout, DeferIndexes defer) {
+    private DumpLoadSource(DumpStore store, Manifest manifest, Duration stallTimeout, DeferIndexes defer,
+            boolean discardLoaded) {
+        this.discardLoaded = discardLoaded;
         this.store = store;
         this.manifest = manifest;
         this.stallTimeout = stallTimeout;
@@ -93,10 +96,10 @@ public final class DumpLoadSource implements LoadSource {
     /**
      * Reads the dump's manifest.
      *
-     * @throws io.github.auroramigrate.core.diagnose.MigrationException CORRUPT_FILE when there is no readable
-     *         manifest, INVALID_INPUT when the dump is not complete
+     * @throws io.github.auroramigrate.core.diagnose.MigrationException FILE_NOT_FOUND when there is no manifest (a wrong
+     *         path), FILE_NOT_READABLE or CORRUPT_FILE when it cannot be read, INVALID_INPUT when the dump is not complete
      */
-    public static DumpLoadSource of(DumpStore store) {
+    static DumpLoadSource of(DumpStore store) {
         Objects.requireNonNull(store, "store");
         Manifest m = ManifestIO.read(store);
         if (m.status() != DumpStatus.COMPLETE) {
@@ -118,7 +121,7 @@ public final class DumpLoadSource implements LoadSource {
      * @throws LoadException INVALID_INPUT when the dump FAILED (then or later), or stalls, or no manifest appears
      * @throws IllegalArgumentException for a non-positive timeout
      */
-    public static DumpLoadSource following(DumpStore store, Duration stallTimeout) {
+    static DumpLoadSource following(DumpStore store, Duration stallTimeout) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         if (stallTimeout.isZero() || stallTimeout.isNegative()) {
@@ -143,7 +146,7 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     /** {@link #following(DumpStore, Duration)} with a stall timeout of one minute. */
-    public static DumpLoadSource following(DumpStore store) {
+    static DumpLoadSource following(DumpStore store) {
         return following(store, Duration.ofMinutes(1));
     }
 
@@ -175,23 +178,29 @@ public final class DumpLoadSource implements LoadSource {
 
     /** @return this dump, with the secondary indexes of the tables {@code mode} selects deferred */
     DumpLoadSource deferring(DeferIndexes mode) {
-        return mode == defer ? this : new DumpLoadSource(store, manifest, stallTimeout, mode);
+        return mode == defer ? this : new DumpLoadSource(store, manifest, stallTimeout, mode, discardLoaded);
+    }
+
+    /**
+     * This source, deleting each chunk's file from the store once the load has committed it (or found it committed
+     * by an earlier run): for a store that is only a conduit, such as a copy's memory. A load that fails keeps the
+     * files of the chunks it did not commit.
+     *
+     * <pre>{@code
+     * Load.into(target).from(LoadSources.following(store).discardingLoadedChunks()).build().run();
+     * }</pre>
+     */
+    public DumpLoadSource discardingLoadedChunks() {
+        return discardLoaded ? this : new DumpLoadSource(store, manifest, stallTimeout, defer, true);
     }
 
     /** The CREATE TABLE of {@code t}, without its secondary indexes (then added to {@code deferredOut}) if deferred. */
-    private SqlScript tableScript(String schema, TableEntry t, List<DeferredTable> deferredOut) {
+    private SqlScript tableScript(String schema, TableEntry t, List<LoadFeed.DeferredTable> deferredOut) {
         if (defers(defer, t)) {
-            deferredOut.add(new DeferredTable(schema, t.name(), t.ddlFile()));
+            deferredOut.add(new LoadFeed.DeferredTable(schema, t.name(), script(t.ddlFile(), schema)));
             return withoutIndexes(t.ddlFile(), schema);
         }
         return script(t.ddlFile(), schema);
-    }
-
-    /** @return the secondary indexes split off a deferred table's DDL (none when it has none) */
-    IndexDeferral.Split split(DeferredTable t) throws IOException {
-        try (InputStream in = store.open(t.ddlFile())) {
-            return IndexDeferral.split(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        }
     }
 
     /**
@@ -248,22 +257,31 @@ public final class DumpLoadSource implements LoadSource {
         };
     }
 
-    /** The feed of this source: one batch, or the manifest followed until COMPLETE. */
-    Feed feed() {
+    /**
+     * The feed of this source: one batch, or the manifest followed until COMPLETE; tables created in parallel, each
+     * with its own script, and big tables created without their secondary indexes as {@code defer} says.
+     */
+    @Override
+    public LoadFeed feed(DeferIndexes defer) {
+        return deferring(defer).feed();
+    }
+
+    /** The dump's checksums and recorded definitions: a load of it can be verified. */
+    @Override
+    public Optional<Verify.Builder> verification() {
+        return Optional.of(Verify.manifest(store));
+    }
+
+    private LoadFeed feed() {
         if (isFollowing()) {
             return new Follower();
         }
-        Feed.Batch all = new Feed.Batch(schemaLevel, tableLevel, deferred, chunks, tableLevel.keySet(), postData, true);
+        LoadFeed.Batch all = new LoadFeed.Batch(schemaLevel, tableLevel, deferred, chunks, tableLevel.keySet(), postData, true);
         return stop -> all;
     }
 
-    /** A chunk that is a file of a store. */
-    interface StoredChunk {
-        String key();
-    }
-
     /** Polls the manifest and hands over what is new. */
-    private final class Follower implements Feed {
+    private final class Follower implements LoadFeed {
         private final Set<String> seenSchemas = new HashSet<>();
         private final Set<String> seenTables = new HashSet<>();
         private final Set<String> seenChunks = new HashSet<>();
@@ -288,7 +306,7 @@ public final class DumpLoadSource implements LoadSource {
                 }
                 List<SqlScript> schema = new ArrayList<>();
                 Map<String, SqlScript> tables = new LinkedHashMap<>();
-                List<DeferredTable> deferredNow = new ArrayList<>();
+                List<LoadFeed.DeferredTable> deferredNow = new ArrayList<>();
                 Set<String> completeNow = new HashSet<>();
                 List<ChunkSource> newChunks = new ArrayList<>();
                 for (SchemaEntry s : m.schemas()) {
@@ -338,8 +356,8 @@ public final class DumpLoadSource implements LoadSource {
         }
     }
 
-    /** @return the dump's manifest */
-    public Manifest manifest() {
+    /** The dump's manifest (an internal record: not part of the API). */
+    Manifest manifest() {
         return manifest;
     }
 
@@ -446,7 +464,7 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     /** One chunk of the dump. */
-    private final class DumpChunk implements ChunkSource, StoredChunk {
+    private final class DumpChunk implements ChunkSource {
         private final String schema;
         private final TableEntry table;
         private final ChunkEntry chunk;
@@ -518,8 +536,10 @@ public final class DumpLoadSource implements LoadSource {
         }
 
         @Override
-        public String key() {
-            return chunk.file();
+        public void committed() throws IOException {
+            if (discardLoaded) {
+                store.delete(chunk.file());
+            }
         }
 
         @Override

@@ -1,6 +1,6 @@
 package io.github.auroramigrate.core.load;
 
-import io.github.auroramigrate.core.dump.ExplicitCollations;
+import io.github.auroramigrate.core.internal.ddl.ExplicitCollations;
 import io.github.auroramigrate.core.sql.Statement;
 import io.github.auroramigrate.core.sql.StatementKind;
 import io.github.auroramigrate.core.transform.Transform;

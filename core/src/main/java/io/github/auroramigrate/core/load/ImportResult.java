@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -27,5 +28,13 @@ public record ImportResult(String file, String jobId, int statementsExecuted, in
         Objects.requireNonNull(jobId, "jobId");
         Objects.requireNonNull(elapsed, "elapsed");
         warnings = List.copyOf(warnings);
+    }
+
+    /** @return one line for people, e.g. {@code import of dump.sql: 412 statements (0 skipped) in 2.4 s, 1 warning} */
+    @Override
+    public String toString() {
+        return "import of " + file + ": " + statementsExecuted + " statements (" + statementsSkipped
+                + " skipped as already run) in " + Human.duration(elapsed) + ", " + warnings.size()
+                + (warnings.size() == 1 ? " warning" : " warnings");
     }
 }

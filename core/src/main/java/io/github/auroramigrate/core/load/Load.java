@@ -7,9 +7,11 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.transform.DefinitionEffects;
 import io.github.auroramigrate.core.transform.Transform;
 import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.core.verify.VerifyResult;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -69,7 +71,6 @@ public final class Load {
     private final ScriptRunner.Rewriter rewriter;
     private final boolean verify;
     private final Transform transform;
-    private final Consumer<ChunkSource> chunkDone;
     private final DeferIndexes deferIndexes;
     private final ExistingObjects existingObjects;
 
@@ -80,17 +81,17 @@ public final class Load {
         this.threads = b.threads;
         this.method = Objects.requireNonNull(b.method, "method");
         this.listener = Objects.requireNonNull(b.listener, "listener");
-        this.rewriter = ScriptRunner.Rewriter.of(b.transform);
+        this.rewriter = ScriptRunner.Rewriter.of(source.transform().andThen(b.transform));
         this.transform = b.transform; // verify(true) expects what it changes in definitions
         this.maxRetries = b.maxRetries;
         this.retryBackoff = Objects.requireNonNull(b.retryBackoff, "retryBackoff");
         this.verify = b.verify;
-        this.chunkDone = b.chunkDone;
         this.deferIndexes = Objects.requireNonNull(b.deferIndexes, "deferSecondaryIndexes");
         this.existingObjects = Objects.requireNonNull(b.existingObjects, "existingObjects");
         LoadJournal.of(jobId); // validates
-        if (verify && !(source instanceof DumpLoadSource)) {
-            throw new IllegalArgumentException("verify(true) needs a DumpLoadSource: only a dump's manifest has checksums");
+        if (verify && source.verification().isEmpty()) {
+            throw new IllegalArgumentException("verify(true) needs a source that records checksums, such as a dump ("
+                    + source + " does not); compare with the source server by Verify.between instead");
         }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1..256, was " + threads);
@@ -112,6 +113,26 @@ public final class Load {
         return new Builder(Objects.requireNonNull(target, "target"));
     }
 
+    /**
+     * A table filter in the transform that keeps none of the source's tables is a typo, not an empty load: fail
+     * before the target is touched. (A following source may list no table yet; then there is nothing to check.)
+     */
+    private void checkSelection() {
+        List<String> tables = source.chunks().stream().map(ChunkSource::qualifiedTable).distinct().toList();
+        if (tables.isEmpty()) {
+            return;
+        }
+        DefinitionEffects effects = transform.definitionEffects();
+        boolean anyKept = source.chunks().stream().anyMatch(c -> effects.keepsTable(c.schema(), c.table()));
+        if (!anyKept) {
+            throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "load " + jobId + ": the transform's "
+                    + "table filter keeps none of the " + tables.size() + " tables of the source ("
+                    + String.join(", ", tables.subList(0, Math.min(10, tables.size())))
+                    + (tables.size() > 10 ? ", ..." : "") + "); nothing was written to " + target.describe()),
+                    null, null, null);
+        }
+    }
+
     /** @return the job id: the journal key */
     public String jobId() {
         return jobId;
@@ -127,6 +148,7 @@ public final class Load {
      */
     public LoadResult run() {
         long start = System.nanoTime();
+        checkSelection();
         List<Diagnosis> warnings = new ArrayList<>();
         // a caller's DataSource opens its connections itself: resolveMethod sees whether they allow LOCAL INFILE
         Endpoint loading = target.dataSource().isPresent() ? target
@@ -145,17 +167,16 @@ public final class Load {
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
             Map<String, TableTally> tables = new ConcurrentHashMap<>();
             List<String> tableOrder = new ArrayList<>();
-            DumpLoadSource dump = source instanceof DumpLoadSource d ? d.deferring(deferIndexes) : null;
-            Feed feed = dump != null ? dump.feed() : Feed.of(source);
+            LoadFeed feed = source.feed(deferIndexes);
             DataPhase data = new DataPhase(pool, journal, used, tables);
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, ledger, rewriter, target.describe(), UnaryOperator.identity());
-            Map<String, DumpLoadSource.DeferredTable> deferred = new ConcurrentHashMap<>();
+            Map<String, LoadFeed.DeferredTable> deferred = new ConcurrentHashMap<>();
             Set<String> indexed = ConcurrentHashMap.newKeySet();
             try (DdlLanes lanes = new DdlLanes(pool, scripts, ddlLanes(), jobId)) {
                 SessionSettings previous = applySettings(ddl);
                 IndexBuilder builder = (c, t) -> {
-                    addIndexes(c, journal, dump, t);
+                    addIndexes(c, journal, t);
                     indexed.add(t.schema() + "." + t.table());
                 };
                 List<SqlScript> post = data.run(batch -> {
@@ -173,7 +194,7 @@ public final class Load {
                         }
                     }
                 }, feed, lanes, deferred, builder);
-                for (DumpLoadSource.DeferredTable t : deferred.values()) {
+                for (LoadFeed.DeferredTable t : deferred.values()) {
                     if (!indexed.contains(t.schema() + "." + t.table())) { // a table without chunks
                         builder.build(ddl, t);
                     }
@@ -188,10 +209,10 @@ public final class Load {
             VerifyResult verification = null;
             if (verify) {
                 // a load does not create the dump's accounts, so they are not what it is judged by
-                verification = Verify.manifest(((DumpLoadSource) source).store()).against(target).transform(transform)
+                verification = source.verification().orElseThrow().against(target).transform(transform)
                         .dumpedAccounts(false).build().run();
                 if (!verification.ok()) {
-                    LOG.warn("{}: the target differs from the dump: {} {}", jobId, verification.objectDifferences(),
+                    LOG.warn("{}: {} {} {}", jobId, verification.summary(), verification.objectDifferences(),
                             verification.differences());
                 }
             }
@@ -209,7 +230,7 @@ public final class Load {
 
     /** Builds the secondary indexes a table was created without. */
     private interface IndexBuilder {
-        void build(Connection c, DumpLoadSource.DeferredTable table);
+        void build(Connection c, LoadFeed.DeferredTable table);
     }
 
     /** DDL lanes: one per data thread, at most 4 (beyond that they only contend for the data dictionary). */
@@ -217,10 +238,13 @@ public final class Load {
         return Math.min(4, threads);
     }
 
-    private void addIndexes(Connection c, LoadJournal journal, DumpLoadSource dump, DumpLoadSource.DeferredTable t) {
+    private void addIndexes(Connection c, LoadJournal journal, LoadFeed.DeferredTable t) {
         String table = t.schema() + "." + t.table();
         try {
-            IndexDeferral.Split split = dump.split(t);
+            IndexDeferral.Split split;
+            try (java.io.InputStream in = t.definition().open()) {
+                split = IndexDeferral.split(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
             if (!split.deferred()) {
                 return;
             }
@@ -286,6 +310,13 @@ public final class Load {
         if (method == LoadMethod.LOAD_DATA_LOCAL) {
             throw new LoadException(d, null, null, null);
         }
+        String defaults = ChunkFormat.loadDataOptions();
+        source.chunks().stream().filter(c -> c.format() == ChunkFormat.FLAT && !c.loadDataOptions().equals(defaults))
+                .findFirst().ifPresent(c -> {
+                    throw new LoadException(d.withAdvice("The chunks of " + source + " (e.g. " + c.id() + ") are in a "
+                            + "format only LOAD DATA reads (" + c.loadDataOptions() + "): set local_infile=ON on the "
+                            + "target (on RDS/Aurora in its parameter group)."), c.qualifiedTable(), c.id(), null);
+                });
         Diagnosis w = d.withAdvice("Loading with batched INSERT statements instead (about 3x slower).");
         LOG.warn("{}: {}", jobId, w.render());
         warnings.add(w);
@@ -299,6 +330,14 @@ public final class Load {
                     .getValue();
         } catch (SQLException e) {
             throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
+    }
+
+    private void released(ChunkSource chunk) {
+        try {
+            chunk.committed();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: chunk {} is loaded, but its source could not release it: {}", jobId, chunk.id(), e.toString());
         }
     }
 
@@ -357,8 +396,8 @@ public final class Load {
          *
          * @return the post-data scripts of the last batch
          */
-        List<SqlScript> run(Consumer<Feed.Batch> beforeChunks, Feed feed, DdlLanes lanes,
-                Map<String, DumpLoadSource.DeferredTable> deferred, IndexBuilder indexes) {
+        List<SqlScript> run(Consumer<LoadFeed.Batch> beforeChunks, LoadFeed feed, DdlLanes lanes,
+                Map<String, LoadFeed.DeferredTable> deferred, IndexBuilder indexes) {
             AtomicInteger n = new AtomicInteger();
             ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "aurora-load-" + jobId + "-" + n.incrementAndGet());
@@ -374,7 +413,7 @@ public final class Load {
                 int submitted = 0;
                 LoadException feedFailure = null;
                 while (true) {
-                    Feed.Batch batch;
+                    LoadFeed.Batch batch;
                     try {
                         batch = feed.next(() -> failure.get() != null);
                         beforeChunks.accept(batch);
@@ -404,7 +443,7 @@ public final class Load {
                         all.add(loaded);
                     });
                     for (String table : batch.complete()) {
-                        DumpLoadSource.DeferredTable d = deferred.get(table);
+                        LoadFeed.DeferredTable d = deferred.get(table);
                         if (d == null || !indexesChained.add(table)) {
                             continue;
                         }
@@ -467,8 +506,11 @@ public final class Load {
             try {
                 o = loader.load(chunk);
             } catch (LoadException e) {
-                failure.compareAndSet(null, e);
-                LOG.error("{}: chunk {} of {} failed: {}", jobId, chunk.id(), chunk.qualifiedTable(), e.diagnosis().render());
+                if (!failure.compareAndSet(null, e)) {
+                    // the first failure is thrown by run(); later ones would be lost without this line
+                    LOG.warn("{}: chunk {} of {} failed too: {}", jobId, chunk.id(), chunk.qualifiedTable(),
+                            e.diagnosis().render());
+                }
                 return;
             }
             TableTally t = tables.get(chunk.qualifiedTable());
@@ -478,7 +520,7 @@ public final class Load {
                 skipped.incrementAndGet();
                 t.skipped.incrementAndGet();
                 ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, o.elapsed(), d, total.get(), rows.get());
-                tell(() -> chunkDone.accept(chunk));
+                released(chunk);
                 tell(() -> listener.chunkSkipped(p));
             } else {
                 LOG.debug("{}: chunk {} of {} loaded, {} rows in {} ms", jobId, chunk.id(), chunk.qualifiedTable(), o.rows(),
@@ -488,7 +530,7 @@ public final class Load {
                 t.rows.addAndGet(o.rows());
                 long r = rows.addAndGet(o.rows());
                 ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), o.rows(), o.elapsed(), d, total.get(), r);
-                tell(() -> chunkDone.accept(chunk));
+                released(chunk);
                 tell(() -> listener.chunkLoaded(p));
             }
         }
@@ -506,7 +548,6 @@ public final class Load {
         private int maxRetries = 5;
         private Duration retryBackoff = Duration.ofMillis(200);
         private boolean verify;
-        private Consumer<ChunkSource> chunkDone = c -> { };
         private DeferIndexes deferIndexes = DeferIndexes.AUTO;
         private ExistingObjects existingObjects = ExistingObjects.REFUSE;
 
@@ -562,7 +603,7 @@ public final class Load {
          * After loading, compare the target with the dump's manifest ({@link Verify#manifest}): row count and
          * checksum of every chunk's key range, and the object definitions the dump recorded (expecting the changes
          * the {@link #transform} declares in {@link Transform#definitionEffects()}); the outcome is {@link LoadResult#verification()} (differences are
-         * reported there and logged, not thrown). Only for a {@link DumpLoadSource}. Default false.
+         * reported there and logged, not thrown). Only for a source that offers it ({@link LoadSource#verification()}, e.g. a dump). Default false.
          */
         public Builder verify(boolean verify) {
             this.verify = verify;
@@ -572,7 +613,7 @@ public final class Load {
         /**
          * Whether tables of a dump are created without their secondary indexes, which are added after the data in
          * one ALTER per table (journaled: a resumed load finishes them); default {@link DeferIndexes#AUTO} (tables
-         * over 1M rows or 1 GiB). Only for a {@link DumpLoadSource} that is not followed; see {@link DeferIndexes}.
+         * over 1M rows or 1 GiB). Only for a source whose {@link LoadSource#feed feed} can create tables without them (a dump); see {@link DeferIndexes}.
          */
         public Builder deferSecondaryIndexes(DeferIndexes mode) {
             this.deferIndexes = mode;
@@ -588,12 +629,6 @@ public final class Load {
          */
         public Builder existingObjects(ExistingObjects mode) {
             this.existingObjects = mode;
-            return this;
-        }
-
-        /** Told about every chunk that is committed or found committed (Copy frees its memory). */
-        Builder chunkDone(Consumer<ChunkSource> chunkDone) {
-            this.chunkDone = Objects.requireNonNull(chunkDone);
             return this;
         }
 

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class LoadJournal {
     /** The schema holding the journal table. */
-    public static final String SCHEMA = "aurora_migrate";
+    public static final String SCHEMA = io.github.auroramigrate.core.sql.SystemSchemas.LIBRARY;
     /** The journal table. */
     public static final String TABLE = "load_progress";
     private static final String QUALIFIED = "`" + SCHEMA + "`.`" + TABLE + "`";

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,12 @@ public record LoadResult(String jobId, LoadMethod method, List<TableLoadResult> 
         }
         return "load " + jobId + ": " + rowsLoaded + " rows in " + chunksLoaded + " chunks (" + chunksSkipped
                 + " skipped as already loaded), " + statementsExecuted + " statements, " + tables.size() + " tables, "
-                + method + ", " + elapsed.toMillis() + " ms";
+                + method + ", " + Human.duration(elapsed) + (verifyResult == null ? "" : "; " + verifyResult.summary());
+    }
+
+    /** @return {@link #summary()} */
+    @Override
+    public String toString() {
+        return summary();
     }
 }

@@ -1,5 +1,9 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.transform.Transform;
+import io.github.auroramigrate.core.verify.Verify;
+import java.util.Optional;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +39,33 @@ public interface LoadSource {
         return List.of();
     }
 
+    /**
+     * The rewrite this source's own scripts need before the load's {@link Load.Builder#transform}, e.g. a foreign
+     * dump's character set handling. Default: none.
+     */
+    default Transform transform() {
+        return Transform.identity();
+    }
+
+    /**
+     * How a load takes this source's work. Default: everything in one batch ({@link LoadFeed#of}): the schema
+     * scripts, then the chunks, then the post-data scripts. A source overrides it to grow while it is loaded (a dump
+     * still being written), to have each table created by its own script (in parallel, each before its chunks), or
+     * to create big tables without their secondary indexes as {@code defer} asks ({@link Load.Builder#deferSecondaryIndexes}).
+     */
+    default LoadFeed feed(DeferIndexes defer) {
+        return LoadFeed.of(this);
+    }
+
+    /**
+     * A verification of the target against what this source recorded of its own data (checksums, definitions), for
+     * {@link Load.Builder#verify}; a fresh builder each call, without its target. Default: empty (such a source
+     * cannot be verified by the load; compare with the source server by {@link Verify#between} instead).
+     */
+    default Optional<Verify.Builder> verification() {
+        return Optional.empty();
+    }
+
     /** @return a builder of a fixed source */
     static Builder builder() {
         return new Builder();
@@ -46,8 +77,15 @@ public interface LoadSource {
         private final List<SqlScript> schema = new ArrayList<>();
         private final List<ChunkSource> chunks = new ArrayList<>();
         private final List<SqlScript> post = new ArrayList<>();
+        private Transform transform = Transform.identity();
 
         private Builder() {
+        }
+
+        /** The rewrite the source's scripts need before the load's own transform ({@link LoadSource#transform()}); default: none. */
+        public Builder transform(Transform transform) {
+            this.transform = Objects.requireNonNull(transform, "transform");
+            return this;
         }
 
         /** Required: the job id, 1..64 characters, stable across re-runs of the same load. */
@@ -97,7 +135,13 @@ public interface LoadSource {
             List<SqlScript> s = List.copyOf(schema);
             List<ChunkSource> c = List.copyOf(chunks);
             List<SqlScript> p = List.copyOf(post);
+            Transform t = transform;
             return new LoadSource() {
+                @Override
+                public Transform transform() {
+                    return t;
+                }
+
                 @Override
                 public String jobId() {
                     return id;

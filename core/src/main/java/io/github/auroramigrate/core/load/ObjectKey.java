@@ -88,6 +88,6 @@ record ObjectKey(Kind kind, String schema, String name) {
     }
 
     static String quote(String identifier) {
-        return '`' + identifier.replace("`", "``") + '`';
+        return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
 }

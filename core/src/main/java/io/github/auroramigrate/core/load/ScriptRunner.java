@@ -244,8 +244,7 @@ final class ScriptRunner {
             LoadException journalFailure = LoadJournal.privilegeFailure(e, shared.endpoint);
             Diagnosis d = journalFailure != null ? journalFailure.diagnosis()
                     : ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
-            LOG.error("{}", d.render());
-            throw new LoadException(d, null, null, e);
+            throw new LoadException(d, null, null, e); // thrown, not logged too: the caller decides
         }
     }
 
@@ -355,9 +354,7 @@ final class ScriptRunner {
     }
 
     private LoadException failure(SQLException e, Statement s) {
-        Diagnosis d = ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location());
-        LOG.error("{}", d.render());
-        return new LoadException(d, null, null, e);
+        return new LoadException(ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location()), null, null, e);
     }
 
     /** Runs a data statement and writes its journal row in one transaction: after a crash, both or neither. */

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.files.LocalFiles;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -89,12 +89,17 @@ public final class SqlFileImport {
      * Runs (or resumes) the import.
      *
      * @throws LoadException on the first failing statement, with file, line and statement in its diagnosis;
-     *                       INVALID_INPUT for a missing file or one without any statement; CORRUPT_FILE for a file that
+     *                       FILE_NOT_FOUND / FILE_NOT_READABLE for a missing or unreadable file, INVALID_INPUT for one
+     *                       without any statement; CORRUPT_FILE for a file that
      *                       ends inside a quote or comment
      * @throws io.github.auroramigrate.core.diagnose.ConnectionException when the target cannot be reached
      */
     public ImportResult run() {
         long start = System.nanoTime();
+        Diagnosis missing = LocalFiles.file(file, "the SQL file");
+        if (missing != null) {
+            throw new LoadException(missing, null, null, null);
+        }
         String name = file.getFileName().toString();
         String job = jobId != null ? jobId : jobIdOf(file);
         SqlScript script = new SqlScript() {
@@ -168,10 +173,10 @@ public final class SqlFileImport {
             String base = file.getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
             base = base.length() > 34 ? base.substring(0, 34) : base;
             return "sql-" + base + "-" + HexFormat.of().formatHex(md.digest()).substring(0, 24);
-        } catch (NoSuchFileException e) {
-            throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "SQL file not found: " + file), null, null, e);
         } catch (IOException e) {
-            throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "cannot read " + file + ": " + e), null, null, e);
+            Diagnosis d = LocalFiles.of(file, e, "the SQL file");
+            throw new LoadException(d != null ? d : Diagnosis.of(DiagnosisCode.FILE_NOT_READABLE, "cannot read " + file
+                    + ": " + e), null, null, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -21,5 +22,12 @@ public record TableLoadResult(String table, long rows, int chunksLoaded, int chu
     public TableLoadResult {
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(loadTime, "loadTime");
+    }
+
+    /** @return e.g. {@code shop.orders: 1,000 rows in 3 chunks (0 skipped), 2.4 s} */
+    @Override
+    public String toString() {
+        return table + ": " + Human.count(rows) + " rows in " + chunksLoaded + " chunks (" + chunksSkipped + " skipped), "
+                + Human.duration(loadTime);
     }
 }

@@ -1,15 +1,14 @@
 /**
  * Loading into a MySQL-compatible target (Aurora MySQL, RDS, any MySQL/MariaDB): dumps and other chunked flat files
  * with {@link io.github.auroramigrate.core.load.Load} (also while the dump is still being written:
- * {@link io.github.auroramigrate.core.load.DumpLoadSource#following}), a source copied straight into a target with no
- * files with {@link io.github.auroramigrate.core.load.Copy}, plain {@code mysqldump}/{@code mariadb-dump} files with
- * {@link io.github.auroramigrate.core.load.SqlFileImport}, {@code mydumper} directories with
- * {@link io.github.auroramigrate.core.load.MydumperImport}, and CSV/TSV files with
- * {@link io.github.auroramigrate.core.load.FlatFileImport}.
+ * {@link io.github.auroramigrate.core.load.LoadSources#following}), a source copied straight into a target with no
+ * files with {@link io.github.auroramigrate.core.copy.Copy}, {@code mydumper} directories and CSV/TSV files
+ * (every source from {@link io.github.auroramigrate.core.load.LoadSources}), and plain
+ * {@code mysqldump}/{@code mariadb-dump} files with {@link io.github.auroramigrate.core.load.SqlFileImport}.
  *
  * <pre>{@code
  * LoadResult r = Load.into(target)
- *     .from(DumpLoadSource.of(DumpStores.directory(Path.of("shop_dump"))))
+ *     .from(LoadSources.dump(DumpStores.directory(Path.of("shop_dump"))))
  *     .transform(Transforms.stripDefiners())
  *     .threads(2)
  *     .build().run();
@@ -37,7 +36,8 @@
  * does. A foreign SQL file ({@link io.github.auroramigrate.core.load.SqlFileImport}) is journaled by each
  * statement's place in the file instead (it may create, drop and re-create one object), its data statements in the
  * same transaction as their journal row. What the load creates: the schema {@code aurora_migrate} with the table
- * {@code load_progress}; drop it when no load is to be resumed any more.
+ * {@code load_progress} (and short-lived scratch tables there); drop it ({@code DROP DATABASE `aurora_migrate`}) when
+ * no load is to be resumed any more. Dumps, copies, pre-checks and verifications never cover {@code aurora_migrate}.
  *
  * <h2>Session settings of a load</h2>
  * {@code foreign_key_checks=0} and {@code unique_checks=0} (the handbook's advice: any order, in parallel),
@@ -83,3 +83,5 @@
  * <p>Internal classes of this package are package-private; the public types are the API.
  */
 package io.github.auroramigrate.core.load;
+
+import io.github.auroramigrate.core.copy.Copy;

@@ -1,6 +1,15 @@
 package io.github.auroramigrate.core.precheck;
 
+import io.github.auroramigrate.core.TableFilter;
+import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
+import io.github.auroramigrate.core.diagnose.MigrationException;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.internal.sql.Selection;
+import io.github.auroramigrate.core.sql.SystemSchemas;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.probe.DefinedObject;
 import io.github.auroramigrate.core.probe.ServerInfo;
@@ -21,7 +30,7 @@ import java.util.Set;
  * or behave differently on the target, with its severity, the transform that fixes it, and the handbook's advice.
  *
  * <pre>{@code
- * CompatibilityReport report = CompatibilityCheck.source(sourceEndpoint)
+ * CompatibilityReport report = CompatibilityCheck.of(sourceEndpoint)
  *     .target(TargetProfile.probe(targetEndpoint))   // or TargetProfile.AURORA_MYSQL_2 / AURORA_MYSQL_3
  *     .schemas("myschema")
  *     .build().run();
@@ -48,7 +57,7 @@ public final class CompatibilityCheck {
     }
 
     /** Starts a check of the given source. */
-    public static Builder source(Endpoint source) {
+    public static Builder of(Endpoint source) {
         return new Builder(java.util.Objects.requireNonNull(source, "source"), null);
     }
 
@@ -57,7 +66,7 @@ public final class CompatibilityCheck {
      * come from the manifest, objects and definers from the DDL files; data is not re-read, so zero dates are found
      * in column defaults only, and the largest value is the one the manifest recorded.
      */
-    public static Builder dump(io.github.auroramigrate.core.store.DumpStore dump) {
+    public static Builder ofDump(io.github.auroramigrate.core.store.DumpStore dump) {
         return new Builder(null, java.util.Objects.requireNonNull(dump, "dump"));
     }
 
@@ -67,19 +76,40 @@ public final class CompatibilityCheck {
      * @throws io.github.auroramigrate.core.diagnose.ConnectionException when the source cannot be reached
      */
     public CompatibilityReport run() {
+        TableFilter filter = TableFilter.all().schemas(schemas.toArray(String[]::new));
         if (dump != null) {
-            DumpScan.Result r = new DumpScan(dump).run(schemas);
-            return new CompatibilityReport(r.source(), target, evaluate(r.source(), r.scan(), target, schemas), r.scan().warnings);
+            Manifest m = ManifestIO.read(dump);
+            Diagnosis unmatched = Selection.check(filter, m.schemas().stream().map(SchemaEntry::name).toList(),
+                    m.schemas().stream().flatMap(s -> s.tables().stream().map(t -> TableRef.of(s.name(), t.name()))).toList(),
+                    List.of(), "compatibility check of the dump in " + dump.describe());
+            if (unmatched != null) {
+                throw new MigrationException(unmatched);
+            }
+            List<String> chosen = resolved(filter, m.schemas().stream().map(SchemaEntry::name).toList());
+            DumpScan.Result r = new DumpScan(dump).run(chosen);
+            return new CompatibilityReport(r.source(), target, evaluate(r.source(), r.scan(), target, chosen), r.scan().warnings);
         }
         try (Connection c = source.connect()) {
             ServerInfo info = ServerProbe.probe(c, source.describe());
-            SourceScan scan = new SourceScan(c, schemas).run(scanData).definitions(info);
+            Selection.Existing existing = Selection.Existing.read(c);
+            Diagnosis unmatched = Selection.check(filter, existing, List.of(), "compatibility check of " + source.describe());
+            if (unmatched != null) {
+                throw new MigrationException(unmatched.withEndpoint(source.describe()));
+            }
+            List<String> chosen = resolved(filter, existing.schemas());
+            SourceScan scan = new SourceScan(c, chosen).run(scanData).definitions(info);
             List<String> warnings = new ArrayList<>(info.warnings());
             warnings.addAll(scan.warnings);
-            return new CompatibilityReport(info, target, evaluate(info, scan, target, schemas), warnings);
+            return new CompatibilityReport(info, target, evaluate(info, scan, target, chosen), warnings);
         } catch (SQLException e) {
             throw ErrorCatalog.toException(e, source.describe(), false);
         }
+    }
+
+    /** @return the schemas the patterns name (empty: every user schema, as no pattern was given) */
+    private List<String> resolved(TableFilter filter, List<String> existing) {
+        return schemas.isEmpty() ? List.of()
+                : existing.stream().filter(s -> !SystemSchemas.excluded(s) && filter.schema(s)).toList();
     }
 
     static List<Finding> evaluate(ServerInfo src, SourceScan scan, TargetProfile target, List<String> schemas) {
@@ -296,7 +326,12 @@ public final class CompatibilityCheck {
             return this;
         }
 
-        /** Schemas to check. Default: every user schema. */
+        /**
+         * Schemas to check, by name or glob pattern ({@code *}, {@code ?}). Default: every user schema (the system
+         * schemas and {@code aurora_migrate} are never checked). A name or pattern that matches no schema (on the
+         * source, or in the dump) fails {@link CompatibilityCheck#run()} with {@code INVALID_INPUT} naming it and the
+         * schemas that exist.
+         */
         public Builder schemas(String... names) {
             schemas.addAll(List.of(names));
             return this;
@@ -314,6 +349,7 @@ public final class CompatibilityCheck {
         public CompatibilityCheck build() {
             Objects.requireNonNull(target, "target");
             schemas.forEach(s -> Objects.requireNonNull(s, "schema name"));
+            TableFilter.all().schemas(schemas.toArray(String[]::new)); // rejects blank names now, not at run()
             return new CompatibilityCheck(this);
         }
     }

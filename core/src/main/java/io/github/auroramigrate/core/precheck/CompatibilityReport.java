@@ -9,7 +9,7 @@ import java.util.Objects;
  * Immutable and thread-safe.
  *
  * <pre>{@code
- * CompatibilityReport report = CompatibilityCheck.source(src).target(TargetProfile.AURORA_MYSQL_3).build().run();
+ * CompatibilityReport report = CompatibilityCheck.of(src).target(TargetProfile.AURORA_MYSQL_3).build().run();
  * if (report.hasErrors()) { System.out.println(report.toMarkdown()); }
  * }</pre>
  *

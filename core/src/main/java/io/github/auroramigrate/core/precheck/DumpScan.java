@@ -1,14 +1,15 @@
 package io.github.auroramigrate.core.precheck;
 
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ObjectEntry;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
-import io.github.auroramigrate.core.manifest.SourceServer;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.UserEntry;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ObjectEntry;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.SourceServer;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.UserEntry;
 import io.github.auroramigrate.core.probe.BinlogSettings;
 import io.github.auroramigrate.core.probe.DefinedObject;
 import io.github.auroramigrate.core.probe.Flavor;
@@ -48,14 +49,14 @@ final class DumpScan {
     }
 
     Result run(List<String> schemas) {
-        Manifest m = io.github.auroramigrate.core.manifest.ManifestIO.read(store);
+        Manifest m = io.github.auroramigrate.core.internal.manifest.ManifestIO.read(store);
         SourceScan scan = new SourceScan(null, schemas);
         boolean newerSource = m.source().flavor() != null && m.source().flavor().toUpperCase(Locale.ROOT).contains("MARIADB")
                 || ServerVersion.parse(m.source().version()).major() >= 8;
         List<DefinedObject> defined = new ArrayList<>();
         Map<String, String> accountPlugins = new TreeMap<>();
         for (SchemaEntry schema : m.schemas()) {
-            if (!schemas.isEmpty() && !schemas.contains(schema.name())) {
+            if (!schemas.isEmpty() && !schemas.contains(schema.name()) || SystemSchemas.excluded(schema.name())) {
                 continue;
             }
             Map<String, List<String>> byLower = new TreeMap<>();
@@ -101,7 +102,7 @@ final class DumpScan {
                 }
                 java.util.Set<String> newer = newerSource ? NewerSql.in(tokens) : java.util.Set.of();
                 if (!newer.isEmpty()) {
-                    String kind = o.type() == io.github.auroramigrate.core.manifest.ObjectType.VIEW ? "VIEW" : o.type().name();
+                    String kind = o.type() == io.github.auroramigrate.core.internal.manifest.ObjectType.VIEW ? "VIEW" : o.type().name();
                     scan.newerSql.add(kind + " " + o.schema() + "." + o.name() + ": " + String.join(", ", newer));
                 }
                 String definer = definer(tokens);
@@ -109,11 +110,11 @@ final class DumpScan {
                     defined.add(new DefinedObject(o.type().name(), o.schema(), o.name(), definer,
                             hasWord(tokens, "INVOKER") ? "INVOKER" : "DEFINER"));
                 }
-                if (o.type() == io.github.auroramigrate.core.manifest.ObjectType.FUNCTION) {
+                if (o.type() == io.github.auroramigrate.core.internal.manifest.ObjectType.FUNCTION) {
                     scan.functionsAndTriggers.add("FUNCTION " + o.schema() + "." + o.name());
                 }
                 if (hasWord(tokens, "CONVERT_TZ")) {
-                    String kind = o.type() == io.github.auroramigrate.core.manifest.ObjectType.VIEW ? "VIEW" : o.type().name()
+                    String kind = o.type() == io.github.auroramigrate.core.internal.manifest.ObjectType.VIEW ? "VIEW" : o.type().name()
                             .equals("TRIGGER") || o.type().name().equals("EVENT") ? o.type().name() : "ROUTINE";
                     scan.namedTimeZoneUsers.add(kind + " " + o.schema() + "." + o.name());
                 }

@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.precheck;
 
+import io.github.auroramigrate.core.sql.SystemSchemas;
+import io.github.auroramigrate.core.sql.SqlText;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +47,7 @@ final class SourceScan {
     SourceScan(Connection c, List<String> schemas) {
         this.c = c;
         this.schemaFilter = schemas.isEmpty()
-                ? " NOT IN ('mysql','information_schema','performance_schema','sys')"
+                ? " NOT IN " + SystemSchemas.sqlList()
                 : " IN (" + String.join(",", schemas.stream().map(SourceScan::literal).toList()) + ")";
     }
 
@@ -103,8 +105,8 @@ final class SourceScan {
                 + " WHERE EVENT_SCHEMA" + schemaFilter, r -> collations.add(r.getString(1).toLowerCase(Locale.ROOT)));
         if (scanData) {
             for (String[] col : dateColumns) {
-                String sql = "SELECT 1 FROM " + ident(col[0]) + "." + ident(col[1]) + " WHERE MONTH(" + ident(col[2]) + ") = 0 OR DAYOFMONTH("
-                        + ident(col[2]) + ") = 0 LIMIT 1";
+                String sql = "SELECT 1 FROM " + SqlText.quoteIdentifier(col[0]) + "." + SqlText.quoteIdentifier(col[1]) + " WHERE MONTH(" + SqlText.quoteIdentifier(col[2]) + ") = 0 OR DAYOFMONTH("
+                        + SqlText.quoteIdentifier(col[2]) + ") = 0 LIMIT 1";
                 rows(sql, r -> zeroDateData.add(col[0] + "." + col[1] + "." + col[2]));
             }
             List<String[]> lobs = new ArrayList<>();
@@ -114,7 +116,7 @@ final class SourceScan {
                     + " OR c.DATA_TYPE IN ('blob','text','json','geometry')) AND c.TABLE_SCHEMA" + schemaFilter,
                     r -> lobs.add(new String[] {r.getString(1), r.getString(2), r.getString(3)}));
             for (String[] col : lobs) {
-                rows("SELECT MAX(LENGTH(" + ident(col[2]) + ")) FROM " + ident(col[0]) + "." + ident(col[1]), r -> {
+                rows("SELECT MAX(LENGTH(" + SqlText.quoteIdentifier(col[2]) + ")) FROM " + SqlText.quoteIdentifier(col[0]) + "." + SqlText.quoteIdentifier(col[1]), r -> {
                     long max = r.getLong(1);
                     if (max > 0) {
                         largestValues.put(col[0] + "." + col[1] + "." + col[2], max);
@@ -240,10 +242,6 @@ final class SourceScan {
 
     private static String name(ResultSet r, int schema, int table) throws SQLException {
         return r.getString(schema) + "." + r.getString(table);
-    }
-
-    static String ident(String name) {
-        return "`" + name.replace("`", "``") + "`";
     }
 
     private static String literal(String s) {

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerProbe {
     private static final Logger LOG = LoggerFactory.getLogger(ServerProbe.class);
-    static final String SYSTEM_SCHEMAS = "('mysql','information_schema','performance_schema','sys')";
+    static final String SYSTEM_SCHEMAS = io.github.auroramigrate.core.sql.SystemSchemas.sqlList();
     private static final Pattern GLOBAL_GRANT = Pattern.compile("^GRANT (.+?) ON \\*\\.\\* TO ", Pattern.CASE_INSENSITIVE);
 
     private ServerProbe() {

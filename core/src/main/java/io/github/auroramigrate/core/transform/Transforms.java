@@ -122,10 +122,10 @@ public final class Transforms {
      * @param patterns {@code schema.table} globs ({@code *}, {@code ?}); a pattern without a dot matches the table
      *                 in any schema
      * @throws IllegalArgumentException if no pattern is given or one is malformed
-     * @see TableFilter
+     * @see TableFilterTransform
      */
     public static Transform includeTables(String... patterns) {
-        return new TableFilter(true, patterns);
+        return new TableFilterTransform(true, patterns);
     }
 
     /**
@@ -138,10 +138,10 @@ public final class Transforms {
      * @param patterns {@code schema.table} globs ({@code *}, {@code ?}); a pattern without a dot matches the table
      *                 in any schema
      * @throws IllegalArgumentException if no pattern is given or one is malformed
-     * @see TableFilter
+     * @see TableFilterTransform
      */
     public static Transform excludeTables(String... patterns) {
-        return new TableFilter(false, patterns);
+        return new TableFilterTransform(false, patterns);
     }
 
     /**

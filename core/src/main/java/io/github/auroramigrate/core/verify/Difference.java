@@ -1,6 +1,6 @@
 package io.github.auroramigrate.core.verify;
 
-import io.github.auroramigrate.core.manifest.Checksum;
+import io.github.auroramigrate.core.Checksum;
 import java.util.List;
 import java.util.Objects;
 

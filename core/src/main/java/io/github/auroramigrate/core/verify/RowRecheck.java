@@ -1,13 +1,13 @@
 package io.github.auroramigrate.core.verify;
 
-import io.github.auroramigrate.core.format.ChunkReader;
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.format.FlatCodec;
-import io.github.auroramigrate.core.load.FlatRowReader;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.ColumnEntry;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.ValueEncoding;
+import io.github.auroramigrate.core.internal.format.ChunkReader;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.internal.format.FlatCodec;
+import io.github.auroramigrate.core.internal.format.FlatRowReader;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.ValueEncoding;
 import io.github.auroramigrate.core.store.DumpStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,21 +1,27 @@
 package io.github.auroramigrate.core.verify;
 
+import io.github.auroramigrate.core.TableFilter;
+import io.github.auroramigrate.core.TableRef;
+import io.github.auroramigrate.core.internal.checksum.ChunkChecksum;
+import io.github.auroramigrate.core.internal.checksum.KeyRangePredicate;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.format.ColumnTypes;
-import io.github.auroramigrate.core.manifest.Checksum;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.ColumnEntry;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.KeyColumn;
-import io.github.auroramigrate.core.manifest.KeyKind;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.format.ColumnTypes;
+import io.github.auroramigrate.core.Checksum;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.KeyColumn;
+import io.github.auroramigrate.core.internal.manifest.KeyKind;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.sql.Selection;
+import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.transform.DefinitionEffects;
 import io.github.auroramigrate.core.transform.Transform;
@@ -32,7 +38,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,14 +97,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Verify {
     private static final Logger LOG = LoggerFactory.getLogger(Verify.class);
-    private static final Set<String> SYSTEM = Set.of("mysql", "sys", "information_schema", "performance_schema",
-            "aurora_migrate");
 
     private final Endpoint source;
     private final DumpStore store;
     private final Endpoint target;
     private final List<String> schemas;
     private final List<String> tables;
+    private final TableFilter filter;
     private final int chunkRows;
     private final DefinitionEffects effects;
     private final boolean objects;
@@ -113,6 +117,7 @@ public final class Verify {
         this.store = b.store;
         this.schemas = List.copyOf(b.schemas);
         this.tables = List.copyOf(b.tables);
+        this.filter = TableFilter.all().schemas(schemas.toArray(String[]::new)).tables(tables.toArray(String[]::new));
         this.chunkRows = b.chunkRows;
         this.effects = Objects.requireNonNull(b.transform.definitionEffects(), "transform.definitionEffects()");
         this.objects = b.objects;
@@ -175,9 +180,15 @@ public final class Verify {
                     throw new MigrationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "the dump in " + store.describe()
                             + " is " + m.status() + ", not COMPLETE: only a complete dump can be verified"));
                 }
+                Diagnosis unmatched = Selection.check(filter, m.schemas().stream().map(SchemaEntry::name).toList(),
+                        m.schemas().stream().flatMap(s -> s.tables().stream().map(te -> TableRef.of(s.name(), te.name())))
+                                .toList(), List.of(), "verify of the dump in " + store.describe());
+                if (unmatched != null) {
+                    throw new MigrationException(unmatched);
+                }
                 try (Connection t = target.connect()) {
                     for (SchemaEntry s : m.schemas()) {
-                        if (!schemas.isEmpty() && !schemas.contains(s.name())) {
+                        if (!filter.schema(s.name()) || SystemSchemas.excluded(s.name())) {
                             continue;
                         }
                         for (TableEntry te : s.tables()) {
@@ -192,7 +203,7 @@ public final class Verify {
                             LOG.info("verify: the dump in {} has no recorded definitions ({}): objects not compared",
                                     store.describe(), DefinitionSnapshot.KEY);
                         } else {
-                            DefinitionSnapshot expected = selectedObjects(recorded.get());
+                            DefinitionSnapshot expected = selectedObjects(recorded.get(), null);
                             compared = expected.objects().size();
                             objectDiffs.addAll(compareObjects(expected, t));
                         }
@@ -202,7 +213,13 @@ public final class Verify {
                 }
             } else {
                 try (Connection s = source.connect(); Connection t = target.connect()) {
-                    for (String[] st : baseTables(s)) {
+                    Selection.Existing existing = query(s, source, () -> Selection.Existing.read(s));
+                    Diagnosis unmatched = Selection.check(filter, existing, List.of(), "verify of " + source.describe());
+                    if (unmatched != null) {
+                        throw new MigrationException(unmatched.withEndpoint(source.describe()));
+                    }
+                    List<String> schemas = existing.schemas().stream().filter(filter::schema).toList();
+                    for (String[] st : baseTables(s, schemas)) {
                         if (selected(st[0], st[1]) && effects.keepsTable(st[0], st[1])) {
                             out.add(between(s, t, st[0], effects.schema(st[0]), st[1], rechecks));
                         }
@@ -211,7 +228,7 @@ public final class Verify {
                         List<String> accounts = users ? query(s, source, () -> DefinitionReader.accounts(s,
                                 List.of(source.user(), target.user()))) : List.of();
                         DefinitionSnapshot expected = selectedObjects(query(s, source,
-                                () -> DefinitionReader.read(s, schemas, accounts)));
+                                () -> DefinitionReader.read(s, schemas, accounts)), schemas);
                         compared = expected.objects().size();
                         objectDiffs.addAll(compareObjects(expected, t));
                     }
@@ -227,10 +244,11 @@ public final class Verify {
     }
 
     /** The expected objects after the schema and table selection ({@code tables(..)}: those tables only). */
-    private DefinitionSnapshot selectedObjects(DefinitionSnapshot all) {
+    private DefinitionSnapshot selectedObjects(DefinitionSnapshot all, List<String> resolvedSchemas) {
         List<ObjectDefinition> keep = all.objects().stream()
                 .filter(o -> o.kind() != ObjectKind.ACCOUNT || dumpedAccounts)
-                .filter(o -> o.kind() == ObjectKind.ACCOUNT || schemas.isEmpty() || schemas.contains(o.schema()))
+                .filter(o -> o.kind() == ObjectKind.ACCOUNT || (resolvedSchemas == null ? filter.schema(o.schema())
+                        : resolvedSchemas.contains(o.schema())))
                 .filter(o -> o.kind() == ObjectKind.ACCOUNT || !isSystemSchema(o.schema()))
                 .filter(o -> tables.isEmpty() || o.kind() == ObjectKind.TABLE && selected(o.schema(), o.name()))
                 .toList();
@@ -248,11 +266,11 @@ public final class Verify {
 
     /** @return whether the library or the server owns this schema (never compared) */
     static boolean isSystemSchema(String schema) {
-        return SYSTEM.contains(schema.toLowerCase(Locale.ROOT));
+        return SystemSchemas.excluded(schema);
     }
 
     private boolean selected(String schema, String table) {
-        return tables.isEmpty() || tables.contains(table) || tables.contains(schema + "." + table);
+        return filter.table(schema, table);
     }
 
     private TableVerification againstManifest(Connection t, String schema, TableEntry te, Rechecks rechecks) {
@@ -387,7 +405,10 @@ public final class Verify {
         });
     }
 
-    private List<String[]> baseTables(Connection c) {
+    private List<String[]> baseTables(Connection c, List<String> schemas) {
+        if (schemas.isEmpty()) {
+            return List.of();
+        }
         String marks = schemas.stream().map(x -> "?").collect(Collectors.joining(","));
         return query(c, source, () -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT table_schema, table_name FROM information_schema.tables "
@@ -398,7 +419,7 @@ public final class Verify {
                 List<String[]> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (!SYSTEM.contains(rs.getString(1).toLowerCase(Locale.ROOT))) {
+                        if (!SystemSchemas.excluded(rs.getString(1))) {
                             out.add(new String[] {rs.getString(1), rs.getString(2)});
                         }
                     }
@@ -637,14 +658,21 @@ public final class Verify {
         }
 
         /**
-         * Schemas to compare (exact names); required for {@link Verify#between}, default for a manifest: all dumped.
+         * Schemas to compare, by name or glob pattern ({@code *}, {@code ?}); required for {@link Verify#between},
+         * default for a manifest: all dumped. A name or pattern that matches no schema (on the source, or in the
+         * dump) fails {@link Verify#run()} with {@code INVALID_INPUT} naming it and the schemas that exist; the system
+         * schemas and {@code aurora_migrate} are never compared.
          */
         public Builder schemas(String... names) {
             schemas.addAll(Arrays.asList(names));
             return this;
         }
 
-        /** Tables to compare, as {@code table} or {@code schema.table}; default: all tables of the schemas. */
+        /**
+         * Tables to compare, as {@code table} (in any of the schemas) or {@code schema.table}, names or glob patterns;
+         * default: all tables of the schemas. One that matches no table fails {@link Verify#run()} with
+         * {@code INVALID_INPUT}.
+         */
         public Builder tables(String... names) {
             tables.addAll(Arrays.asList(names));
             return this;

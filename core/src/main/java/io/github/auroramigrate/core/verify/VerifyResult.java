@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.verify;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,9 +32,12 @@ public record VerifyResult(List<TableVerification> tables, List<ObjectDifference
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
-    /** @return true when every table's rows and every object's definition are equal */
+    /**
+     * @return true when at least one table was compared and every table's rows and every object's definition are
+     *         equal; a verification of no table at all is never ok
+     */
     public boolean ok() {
-        return objectDifferences.isEmpty() && tables.stream().allMatch(TableVerification::ok);
+        return !tables.isEmpty() && objectDifferences.isEmpty() && tables.stream().allMatch(TableVerification::ok);
     }
 
     /** @return all row differences of all tables (object definitions: {@link #objectDifferences()}) */
@@ -44,9 +48,14 @@ public record VerifyResult(List<TableVerification> tables, List<ObjectDifference
     /** @return one line for logs */
     public String summary() {
         long bad = tables.stream().filter(t -> !t.ok()).count();
+        if (tables.isEmpty()) {
+            return "verify: NO tables compared (not ok); " + objectsCompared + " objects, "
+                    + (objectDifferences.isEmpty() ? "all equal" : objectDifferences.size() + " differences") + ", "
+                    + Human.duration(elapsed);
+        }
         return "verify: " + tables.size() + " tables, " + (bad == 0 ? "all equal" : bad + " differ in "
                 + differences().size() + " ranges") + "; " + objectsCompared + " objects, "
                 + (objectDifferences.isEmpty() ? "all equal" : objectDifferences.size() + " differences") + ", "
-                + elapsed.toMillis() + " ms";
+                + Human.duration(elapsed);
     }
 }

@@ -16,8 +16,8 @@
  * <p>Entry point: {@link io.github.auroramigrate.core.verify.Verify}; results: {@link
  * io.github.auroramigrate.core.verify.VerifyResult}, {@link io.github.auroramigrate.core.verify.ObjectDifference},
  * {@link io.github.auroramigrate.core.verify.Difference}, {@link io.github.auroramigrate.core.verify.RowDifference}.
- * The building blocks ({@link io.github.auroramigrate.core.verify.ChunkChecksum},
- * {@link io.github.auroramigrate.core.verify.TableChecksum}, {@link io.github.auroramigrate.core.verify.KeyRangePredicate},
+ * The building blocks ({@link io.github.auroramigrate.core.internal.checksum.ChunkChecksum},
+ * {@link io.github.auroramigrate.core.internal.checksum.TableChecksum}, {@link io.github.auroramigrate.core.internal.checksum.KeyRangePredicate},
  * {@link io.github.auroramigrate.core.verify.DefinitionReader}, {@link io.github.auroramigrate.core.verify.DefinitionSnapshot})
  * are public for the dumper and cut-over.
  */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.load.Copy;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadException;
 import io.github.auroramigrate.core.load.LoadResult;
@@ -61,7 +61,7 @@ class LoadErrorsIT {
         String before = global(target, "log_bin_trust_function_creators");
         try {
             target.execute("SET GLOBAL log_bin_trust_function_creators = 0");
-            Load load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+            Load load = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                     .transform(Transforms.stripDefiners()).build();
 
             LoadException e = catchThrowableOfType(load::run, LoadException.class);
@@ -135,7 +135,7 @@ class LoadErrorsIT {
         String s = source.createSchema("err1273");
         source.execute("CREATE TABLE " + q(s) + ".`customer list` (id INT PRIMARY KEY, email VARCHAR(255) NOT NULL) "
                 + "DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci", "INSERT INTO " + q(s) + ".`customer list` VALUES (1, 'a@b')");
-        Copy copy = Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).schemas(s).build();
+        Copy copy = Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).dump(d -> d.schemas(s)).build();
 
         LoadException e = catchThrowableOfType(copy::run, LoadException.class);
 
@@ -163,7 +163,7 @@ class LoadErrorsIT {
         try {
             target.execute("SET GLOBAL innodb_default_row_format = 'compact'");
             LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).transform(Transforms.mapCollations(TargetVersion.MYSQL_57))
+                    .from(LoadSources.dump(DumpStores.directory(dir))).transform(Transforms.mapCollations(TargetVersion.MYSQL_57))
                     .build().run(), LoadException.class);
 
             assertThat(e.code()).isEqualTo(DiagnosisCode.KEY_TOO_LONG);
@@ -192,7 +192,7 @@ class LoadErrorsIT {
                 "INSERT INTO " + q(s) + ".`order` VALUES (7, 1.00)");
         try {
             LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(e.code()).isEqualTo(DiagnosisCode.OBJECT_EXISTS);
             assertThat(e.table()).contains(s + ".order");
             assertThat(e.diagnosis().message()).contains("`order`").contains("rows this load did not write");
@@ -276,7 +276,7 @@ class LoadErrorsIT {
         dump(source, s, dir);
         try {
             LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(selfManaged))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(e.code()).isEqualTo(DiagnosisCode.DEFINER_MISSING);
             assertThat(e.diagnosis().vendorCode()).isEqualTo(1449);
             assertThat(e.diagnosis().message()).contains("report er");
@@ -284,7 +284,7 @@ class LoadErrorsIT {
             assertThat(e.diagnosis().sourceLocation().orElseThrow().excerpt()).contains("VIEW `b_top`");
 
             LoadException denied = catchThrowableOfType(() -> Load.into(TestEndpoints.of(aurora))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(denied.code()).isEqualTo(DiagnosisCode.ACCESS_DENIED_STATEMENT);
             assertThat(denied.diagnosis().vendorCode()).isEqualTo(1045); // measured on 8.0.31: not 1449, not 1142
             assertThat(denied.diagnosis().remedy()).contains("DEFINER");
@@ -310,7 +310,7 @@ class LoadErrorsIT {
                 "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX ON *.* TO '" + user + "'@'%'");
         try {
             LoadException e = catchThrowableOfType(() -> Load.into(as(target, user))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(e.code()).isEqualTo(DiagnosisCode.ACCESS_DENIED_STATEMENT);
             assertThat(e.diagnosis().vendorCode()).isEqualTo(1142);
             assertThat(e.diagnosis().message()).contains("CREATE VIEW");
@@ -321,7 +321,7 @@ class LoadErrorsIT {
             target.execute("REVOKE ALL PRIVILEGES ON *.* FROM '" + user + "'@'%'",
                     "GRANT ALL ON `aurora_migrate`.* TO '" + user + "'@'%'", "DROP DATABASE IF EXISTS " + q(s));
             LoadException schema = catchThrowableOfType(() -> Load.into(as(target, user))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(schema.code()).isEqualTo(DiagnosisCode.ACCESS_DENIED_STATEMENT);
             assertThat(schema.diagnosis().vendorCode()).isEqualTo(1044);
             assertThat(schema.diagnosis().sourceLocation()).isPresent();
@@ -345,7 +345,7 @@ class LoadErrorsIT {
         try {
             // no privilege at all on the journal schema
             LoadException none = catchThrowableOfType(() -> Load.into(as(target, user))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(none.code()).isEqualTo(DiagnosisCode.JOURNAL_PRIVILEGE);
             assertThat(none.diagnosis().vendorCode()).isEqualTo(1044);
             assertThat(none.diagnosis().message()).contains("needs the CREATE privilege on `aurora_migrate`.*");
@@ -356,7 +356,7 @@ class LoadErrorsIT {
             // enough to create and read the journal, not to write it: the first journal row is refused
             target.execute("GRANT CREATE, SELECT ON `aurora_migrate`.* TO '" + user + "'@'%'");
             LoadException noInsert = catchThrowableOfType(() -> Load.into(as(target, user))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(noInsert.code()).as(noInsert.getMessage()).isEqualTo(DiagnosisCode.JOURNAL_PRIVILEGE);
             assertThat(noInsert.diagnosis().vendorCode()).isEqualTo(1142);
             assertThat(noInsert.diagnosis().message()).contains("needs the INSERT privilege on `aurora_migrate`.*");
@@ -364,7 +364,7 @@ class LoadErrorsIT {
                     .contains("SELECT CURRENT_USER()");
 
             target.execute("GRANT INSERT, UPDATE, DELETE ON `aurora_migrate`.* TO '" + user + "'@'%'");
-            LoadResult ok = Load.into(as(target, user)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+            LoadResult ok = Load.into(as(target, user)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
             assertThat(ok.rowsLoaded()).isEqualTo(2);
         } finally {
             target.execute("DROP USER '" + user + "'@'%'", "DROP DATABASE IF EXISTS " + q(s));
@@ -404,7 +404,7 @@ class LoadErrorsIT {
 
             // what the advice says of Load: the same table from a dump of ours loads, zero-date default and all
             dump(source, s, dir.resolve("ours"));
-            Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir.resolve("ours")))).build().run();
+            Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir.resolve("ours")))).build().run();
             assertThat(target.queryString("SELECT COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + s
                     + "' AND TABLE_NAME = 'legacy' AND COLUMN_NAME = 'created'")).contains("0000-00-00 00:00:00");
         } finally {
@@ -436,7 +436,7 @@ class LoadErrorsIT {
                     + "name VARCHAR(20))", "INSERT INTO " + q(ref) + ".country VALUES (49, 'DE')");
             try {
                 LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
-                        .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                        .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
                 assertThat(e).as(target.kind() + " refuses the foreign key").isNotNull();
                 assertThat(e.code()).as(target.kind() + ": " + e.getMessage()).isEqualTo(DiagnosisCode.FOREIGN_KEY_INVALID);
                 numbers.add(e.diagnosis().vendorCode());
@@ -467,13 +467,13 @@ class LoadErrorsIT {
         try {
             target.execute("SET GLOBAL sql_generate_invisible_primary_key = ON");
             // an account that may change the session variable: the load turns it off and the table stays key-less
-            Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+            Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
             assertThat(target.queryString("SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + s
                     + "' AND COLUMN_NAME = 'my_row_id'")).hasValue("0");
             // the Aurora-like master user may not (no SESSION_VARIABLES_ADMIN): the server's 4109, diagnosed
             aurora.execute("SET GLOBAL sql_generate_invisible_primary_key = ON");
             LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(aurora))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                    .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
             assertThat(e.code()).isEqualTo(DiagnosisCode.PRIMARY_KEY_POLICY);
             assertThat(e.diagnosis().vendorCode()).isEqualTo(4109);
             assertThat(e.diagnosis().remedy()).contains("sql_generate_invisible_primary_key");

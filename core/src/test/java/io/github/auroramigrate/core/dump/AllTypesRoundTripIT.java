@@ -1,19 +1,20 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.DataSize;
-import io.github.auroramigrate.core.format.Compression;
-import io.github.auroramigrate.core.format.DumpFormat;
-import io.github.auroramigrate.core.manifest.Checksum;
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.ValueEncoding;
+import io.github.auroramigrate.core.Compression;
+import io.github.auroramigrate.core.DumpFormat;
+import io.github.auroramigrate.core.Checksum;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.ValueEncoding;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
-import io.github.auroramigrate.core.verify.ChunkChecksum;
+import io.github.auroramigrate.core.internal.checksum.ChunkChecksum;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;
 import io.github.auroramigrate.testkit.TestServer;
@@ -145,7 +146,7 @@ class AllTypesRoundTripIT {
         assertThat(m.limits().requiredMaxAllowedPacket()).isGreaterThan(3 * 1024 * 1024);
 
         try (Connection c = DumpTestSupport.rootEndpoint(server).connect()) {
-            assertThat(io.github.auroramigrate.core.verify.TableChecksum.compare(c, src, t)).isEmpty();
+            assertThat(io.github.auroramigrate.core.internal.checksum.TableChecksum.compare(c, src, t)).isEmpty();
             DumpTestSupport.loadTable(c, store, m, src, "all_types", copy);
             Checksum source = ChunkChecksum.ofTable(c, src, t);
             Checksum loaded = ChunkChecksum.ofTable(c, copy, t);

@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,14 +9,14 @@ import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.TlsMode;
-import io.github.auroramigrate.core.manifest.Checksum;
-import io.github.auroramigrate.core.manifest.Consistency;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.Checksum;
+import io.github.auroramigrate.core.Consistency;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
-import io.github.auroramigrate.core.verify.ChunkChecksum;
+import io.github.auroramigrate.core.internal.checksum.ChunkChecksum;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;
 import io.github.auroramigrate.testkit.TestServer;

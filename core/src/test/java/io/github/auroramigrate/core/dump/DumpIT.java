@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.GtidSet;
+import io.github.auroramigrate.core.TableRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,20 +9,20 @@ import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.manifest.Checksum;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.ObjectEntry;
-import io.github.auroramigrate.core.manifest.SchemaEntry;
-import io.github.auroramigrate.core.manifest.TableEntry;
-import io.github.auroramigrate.core.manifest.TableStatus;
+import io.github.auroramigrate.core.Checksum;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.ObjectEntry;
+import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.TableStatus;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
-import io.github.auroramigrate.core.verify.ChunkChecksum;
-import io.github.auroramigrate.core.verify.TableChecksum;
+import io.github.auroramigrate.core.internal.checksum.ChunkChecksum;
+import io.github.auroramigrate.core.internal.checksum.TableChecksum;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;
 import io.github.auroramigrate.testkit.TestServer;
@@ -95,7 +97,7 @@ class DumpIT {
         ConcurrentLinkedQueue<DumpProgress> progress = new ConcurrentLinkedQueue<>();
         DumpListener listener = new DumpListener() {
             @Override
-            public void onChunkWritten(TableRef table, ChunkEntry chunk) {
+            public void onChunkWritten(TableRef table, DumpedChunk chunk) {
                 chunkEvents.incrementAndGet();
                 throw new IllegalStateException("a failing listener must not stop the dump");
             }

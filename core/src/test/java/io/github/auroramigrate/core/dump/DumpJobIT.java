@@ -1,14 +1,14 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.TableRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.AuroraProfile;
@@ -46,7 +46,7 @@ class DumpJobIT {
         Dump dump = Dump.from(DumpTestSupport.endpoint(server)).schemas(db).to(store).threads(1)
                 .chunkSize(DataSize.ofKilobytes(1)).listener(new DumpListener() {
                     @Override
-                    public void onChunkWritten(TableRef table, ChunkEntry chunk) {
+                    public void onChunkWritten(TableRef table, DumpedChunk chunk) {
                         threads.add(Thread.currentThread().getName());
                         firstChunk.countDown();
                         try {
@@ -94,7 +94,7 @@ class DumpJobIT {
             DumpResult r = Dump.from(DumpTestSupport.endpoint(server)).schemas(db).to(DumpStores.directory(dir))
                     .threads(2).chunkSize(DataSize.ofKilobytes(4)).executor(pool).listener(new DumpListener() {
                         @Override
-                        public void onChunkWritten(TableRef table, ChunkEntry chunk) {
+                        public void onChunkWritten(TableRef table, DumpedChunk chunk) {
                             threads.add(Thread.currentThread().getName());
                         }
                     }).build().run();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
@@ -54,7 +54,7 @@ class DumpTransformIT {
         assertThat(ddl).noneMatch(text -> text.contains("MyISAM") || text.contains("ROW_FORMAT=FIXED"));
 
         // no transform at load time: the dump itself is fit for the non-SUPER master user
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1).build().run();
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1).build().run();
         try (Connection c = TestEndpoints.of(target).connect(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*), (SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
                      + s + "' AND TABLE_NAME = 'legacy') FROM " + q + "v")) {

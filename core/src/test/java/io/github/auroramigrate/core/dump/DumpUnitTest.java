@@ -1,11 +1,14 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
+import io.github.auroramigrate.core.TableRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.manifest.Consistency;
+import io.github.auroramigrate.core.Consistency;
 import io.github.auroramigrate.core.store.DumpStores;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,29 +34,6 @@ class DumpUnitTest {
         assertThatThrownBy(() -> Dump.from(E).to(DumpStores.directory(Path.of("x"))).where("a.t", "1; DROP TABLE x").build())
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(b.build().toString()).contains("u@db:3306");
-    }
-
-    @Test
-    void filterAppliesSchemasTablesPatternsAndExclusions() {
-        NameFilter f = new NameFilter(List.of("shop*"), List.of("shop_old"), List.of(), List.of("shop.audit_*"));
-        assertThat(f.schema("shop")).isTrue();
-        assertThat(f.schema("shop_eu")).isTrue();
-        assertThat(f.schema("shop_old")).isFalse();
-        assertThat(f.schema("mysql")).isFalse();
-        assertThat(f.schema("other")).isFalse();
-        assertThat(f.table("shop", "orders")).isTrue();
-        assertThat(f.table("shop", "audit_2024")).isFalse();
-        assertThat(f.table("shop_eu", "audit_2024")).isTrue();
-
-        NameFilter tables = new NameFilter(List.of(), List.of(), List.of("a.t1", "b.*"), List.of());
-        assertThat(tables.schema("a")).isTrue();
-        assertThat(tables.schema("c")).isFalse();
-        assertThat(tables.table("a", "t1")).isTrue();
-        assertThat(tables.table("a", "t2")).isFalse();
-        assertThat(tables.wholeSchema("a")).isFalse();
-        assertThat(tables.wholeSchema("b")).isTrue();
-        assertThat(NameFilter.glob("t?_x*").matcher("t1_x.y").matches()).isTrue();
-        assertThat(NameFilter.glob("a.b").matcher("aXb").matches()).as("dots are literal").isFalse();
     }
 
     @Test

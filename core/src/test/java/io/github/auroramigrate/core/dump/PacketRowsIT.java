@@ -2,7 +2,7 @@ package io.github.auroramigrate.core.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.RowValues;
+import io.github.auroramigrate.core.internal.format.RowValues;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.testkit.Server;
 import io.github.auroramigrate.testkit.ServerKind;

@@ -2,7 +2,7 @@ package io.github.auroramigrate.core.dump;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.RowValues;
+import io.github.auroramigrate.core.internal.format.RowValues;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,12 +1,13 @@
 package io.github.auroramigrate.core.dump;
 
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.DataSize;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.ChunkingMethod;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.ChunkingMethod;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;
@@ -53,8 +54,9 @@ class StaleStatisticsIT {
         long loadMillis = (System.nanoTime() - loadStart) / 1_000_000;
         String stale = staleness(server, db);
 
-        Manifest m = Dump.from(DumpTestSupport.rootEndpoint(server)).schemas(db).to(DumpStores.directory(dir))
-                .chunkSize(DataSize.ofBytes(CHUNK)).threads(2).build().run().manifest();
+        Dump.from(DumpTestSupport.rootEndpoint(server)).schemas(db).to(DumpStores.directory(dir))
+                .chunkSize(DataSize.ofBytes(CHUNK)).threads(2).build().run();
+        Manifest m = ManifestIO.read(DumpStores.directory(dir));
 
         for (String table : List.of("big one", "walk", "docs")) {
             TableEntry t = m.schemas().get(0).tables().stream().filter(e -> e.name().equals(table)).findFirst().orElseThrow();

@@ -10,7 +10,7 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.dump.DumpResult;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadMethod;
 import io.github.auroramigrate.core.load.LoadResult;
@@ -92,7 +92,7 @@ class CallerDataSourceIT {
             assertThat(dump.manifest().schemas()).hasSize(1);
             assertUsableWithTheAppsSession(from);
 
-            LoadResult load = Load.into(tgt).from(DumpLoadSource.of(DumpStores.directory(dir))).threads(2).build().run();
+            LoadResult load = Load.into(tgt).from(LoadSources.dump(DumpStores.directory(dir))).threads(2).build().run();
             assertThat(load.method()).isEqualTo(LoadMethod.LOAD_DATA_LOCAL);
             assertThat(load.chunksLoaded()).isGreaterThan(2);
             assertUsableWithTheAppsSession(into);
@@ -122,7 +122,7 @@ class CallerDataSourceIT {
                 "INSERT INTO `" + s + "`.t VALUES (1, 0x00FF27), (2, NULL)");
         try (HikariDataSource from = appPool(source, false, "UTF-8"); HikariDataSource into = appPool(target, false, "UTF-8")) {
             Dump.from(endpoint(source, from)).schemas(s).to(DumpStores.directory(dir)).build().run();
-            LoadResult load = Load.into(endpoint(target, into)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+            LoadResult load = Load.into(endpoint(target, into)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
             assertThat(load.method()).isEqualTo(LoadMethod.INSERT);
             assertThat(load.warnings()).anySatisfy(w -> {
                 assertThat(w.code()).isEqualTo(DiagnosisCode.LOCAL_INFILE_DISABLED);

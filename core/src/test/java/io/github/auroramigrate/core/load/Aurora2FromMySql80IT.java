@@ -62,7 +62,7 @@ class Aurora2FromMySql80IT {
         target.execute("SET GLOBAL log_bin_trust_function_creators = 1");
         TargetProfile aurora2 = TargetProfile.probe(TestEndpoints.of(target));
 
-        CompatibilityReport live = CompatibilityCheck.source(TestEndpoints.root(source)).schemas(db).target(aurora2).build().run();
+        CompatibilityReport live = CompatibilityCheck.of(TestEndpoints.root(source)).schemas(db).target(aurora2).build().run();
         assertFindings(live, db);
         List<Finding> blockers = live.findings(Check.NEWER_DEFINITIONS).stream().filter(f -> f.fixingTransform().isEmpty()).toList();
         assertThat(blockers).singleElement().satisfies(f -> assertThat(f.objects())
@@ -73,13 +73,13 @@ class Aurora2FromMySql80IT {
                 + " DEFAULT, ALTER COLUMN j DROP DEFAULT, ALTER COLUMN tx DROP DEFAULT");
         DumpStore store = DumpStores.directory(dir);
         Dump.from(TestEndpoints.of(source)).schemas(db).to(store).threads(2).build().run();
-        CompatibilityReport fromDump = CompatibilityCheck.dump(store).target(aurora2).build().run();
+        CompatibilityReport fromDump = CompatibilityCheck.ofDump(store).target(aurora2).build().run();
         assertFindings(fromDump, db);
         assertThat(fromDump.findings(Check.NEWER_DEFINITIONS)).allSatisfy(f -> assertThat(f.fixingTransform()).isPresent());
 
         // without the downgrade the first table that 5.7 would degrade or reject is refused, and not sent
         Transform withoutDowngrade = Transforms.stripDefiners().andThen(Transforms.mapCollations(TargetVersion.MYSQL_57));
-        assertThatThrownBy(() -> Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(2)
+        assertThatThrownBy(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(2)
                 .transform(withoutDowngrade).build().run()).isInstanceOfSatisfying(LoadException.class, e -> {
                     assertThat(e.diagnosis().code()).isEqualTo(DiagnosisCode.DEFINITION_NOT_KEPT);
                     assertThat(e.getMessage()).contains(DOWNGRADE).containsAnyOf("INVISIBLE", "SRID", "CHECK", "DESC",
@@ -90,7 +90,7 @@ class Aurora2FromMySql80IT {
                 });
         target.execute("DROP DATABASE " + q(db), "DROP DATABASE aurora_migrate");
 
-        LoadResult load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(2).transform(FIXES)
+        LoadResult load = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(2).transform(FIXES)
                 .build().run();
         assertThat(load.summary()).contains("(0 skipped");
         // what the downgrade dropped reaches the result, object by object

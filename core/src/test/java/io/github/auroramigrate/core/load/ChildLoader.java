@@ -25,7 +25,7 @@ public final class ChildLoader {
                 : io.github.auroramigrate.core.transform.Transform.identity();
         System.out.println("READY");
         System.out.flush();
-        LoadResult r = Load.into(target).from(DumpLoadSource.of(DumpStores.directory(Path.of(args[3])))).threads(threads)
+        LoadResult r = Load.into(target).from(LoadSources.dump(DumpStores.directory(Path.of(args[3])))).threads(threads)
                 .transform(transform)
                 .deferSecondaryIndexes(args.length > 4 && args[4].equals("defer") ? DeferIndexes.ALWAYS : DeferIndexes.AUTO)
                 .listener(new LoadListener() {

@@ -4,7 +4,7 @@ import static io.github.auroramigrate.core.load.CompoundBodiesIT.rows;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.Server;
@@ -51,7 +51,7 @@ class CollationFidelityIT {
 
         DumpLoadIT.dump(source, s, dir, DumpFormat.FLAT);
         CompoundBodiesIT.trustFunctionCreators(target);
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
 
         assertThat(rows(target, SCHEMA, s)).isEqualTo(rows(source, SCHEMA, s)).containsExactly(
                 java.util.List.of("utf8mb4", "utf8mb4_general_ci"));
@@ -71,7 +71,7 @@ class CollationFidelityIT {
         source.execute("CREATE FUNCTION " + q(s) + ".f(p VARCHAR(10) CHARSET utf8mb4) RETURNS VARCHAR(10) CHARSET latin1"
                 + " DETERMINISTIC RETURN CONCAT(p, 'x')", "CREATE TABLE " + q(s) + ".t (a VARCHAR(3) CHARACTER SET utf8mb4)");
         DumpLoadIT.dump(source, s, dir, DumpFormat.FLAT);
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
         assertThat(rows(target, PARAMETERS, s)).isEqualTo(rows(source, PARAMETERS, s)).hasSize(2);
         assertThat(rows(target, COLUMNS, s)).isEqualTo(rows(source, COLUMNS, s)).hasSize(1);
     }

@@ -1,9 +1,10 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.Transforms;
@@ -100,7 +101,7 @@ class CompoundBodiesIT {
         for (Path dir : List.of(flat, sql)) {
             DumpLoadIT.dump(source, s, dir, dir == flat ? DumpFormat.FLAT : DumpFormat.SQL);
             LoadResult r = Load.into(TestEndpoints.of(target))
-                    .from(DumpLoadSource.of(DumpStores.directory(dir)))
+                    .from(LoadSources.dump(DumpStores.directory(dir)))
                     .transform(Transforms.stripDefiners())
                     .build().run();
             assertThat(r.chunksLoaded()).isPositive();
@@ -115,8 +116,8 @@ class CompoundBodiesIT {
         String s = source.createSchema("bodies_copy");
         createObjects(source, s);
         trustFunctionCreators(target);
-        Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).schemas(s)
-                .transform(Transforms.stripDefiners()).build().run();
+        Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).dump(d -> d.schemas(s))
+                .load(l -> l.transform(Transforms.stripDefiners())).build().run();
         assertObjects(source, s, target, s);
     }
 

@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.copy.CopyResult;
 import static io.github.auroramigrate.core.load.LoadFixtures.content;
 import static io.github.auroramigrate.core.load.LoadFixtures.count;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
@@ -7,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.DataSize;
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.testkit.Server;
@@ -57,8 +59,9 @@ class CopyIT {
                 Thread.onSpinWait();
             }
             assertThat(log).as("writer running before the copy starts").hasSizeGreaterThanOrEqualTo(20);
-            r = Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).schemas(s).threads(2)
-                    .chunkSize(DataSize.ofKilobytes(32)).memoryLimit(DataSize.ofKilobytes(64)).verify(true).build().run();
+            r = Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).threads(2)
+                    .dump(d -> d.schemas(s).chunkSize(DataSize.ofKilobytes(32))).memoryLimit(DataSize.ofKilobytes(64))
+                    .load(l -> l.verify(true)).build().run();
         } finally {
             stop.set(true);
             writer.join(30_000);
@@ -87,10 +90,12 @@ class CopyIT {
     @Test
     void aCopyWithoutTargetOrSchemasIsRejected(@Server(ServerKind.MYSQL_80) TestServer source) {
         Endpoint e = TestEndpoints.of(source);
-        assertThatThrownBy(() -> Copy.from(e).schemas("x").build()).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> Copy.from(e).to(e).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Copy.from(e).to(e).schemas("x").chunkSize(DataSize.ofMegabytes(2))
+        assertThatThrownBy(() -> Copy.from(e).dump(d -> d.schemas("x")).build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Copy.from(e).to(e).threads(0).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Copy.from(e).to(e).dump(d -> d.schemas("x").chunkSize(DataSize.ofMegabytes(2)))
                 .memoryLimit(DataSize.ofMegabytes(1)).build()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Copy.from(e).to(e).dump(d -> d.threads(-1)).build())
+                .as("a dump option its builder refuses fails the copy's build").isInstanceOf(IllegalArgumentException.class);
     }
 
     private static void write(TestServer source, String s, List<Commit> log, AtomicBoolean stop,

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.it.TestEndpoints;

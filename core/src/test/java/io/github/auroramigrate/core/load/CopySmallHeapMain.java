@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.copy.CopyResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 
 /** Child JVM of {@link CopySmallHeapIT}: a default {@code Copy} of one schema, printing the rows it loaded. */
@@ -13,7 +15,7 @@ public final class CopySmallHeapMain {
                 .allowPublicKeyRetrieval(true).build();
         Endpoint target = Endpoint.builder().host(a[4]).port(Integer.parseInt(a[5])).user(a[6]).password(a[7])
                 .allowPublicKeyRetrieval(true).build();
-        CopyResult r = Copy.from(source).to(target).schemas(a[8]).threads(2).build().run();
+        CopyResult r = Copy.from(source).to(target).threads(2).dump(d -> d.schemas(a[8])).build().run();
         System.out.println("COPIED rows=" + r.load().rowsLoaded() + " peakBuffered=" + r.peakBuffered());
     }
 }

@@ -1,13 +1,15 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.copy.CopyResult;
 import static io.github.auroramigrate.core.load.LoadFixtures.content;
 import static io.github.auroramigrate.core.load.LoadFixtures.count;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.Server;
 import io.github.auroramigrate.testkit.ServerKind;
@@ -46,7 +48,7 @@ class DeferredIndexIT {
         String s = source.createSchema("defer");
         source(source, s, dir);
         List<String> seenWhileLoading = new CopyOnWriteArrayList<>();
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                 .deferSecondaryIndexes(DeferIndexes.ALWAYS).listener(new LoadListener() {
                     @Override
                     public void chunkLoaded(ChunkProgress p) {
@@ -60,7 +62,7 @@ class DeferredIndexIT {
         for (String t : List.of("t_pk", "t_nopk")) {
             assertThat(content(target, s, t)).as(t).isEqualTo(content(source, s, t));
         }
-        assertThat(Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+        assertThat(Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                 .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run().nothingToDo()).isTrue();
     }
 
@@ -73,9 +75,9 @@ class DeferredIndexIT {
                 "ANALYZE TABLE " + q(s) + ".t_pk, " + q(s) + ".t_nopk");
         List<String> seenWhileLoading = new CopyOnWriteArrayList<>();
         List<String> indexEvents = new CopyOnWriteArrayList<>();
-        CopyResult r = Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).schemas(s).threads(2)
-                .chunkSize(io.github.auroramigrate.core.DataSize.ofKilobytes(16))
-                .deferSecondaryIndexes(DeferIndexes.ALWAYS).listener(new LoadListener() {
+        CopyResult r = Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).threads(2)
+                .dump(d -> d.schemas(s).chunkSize(io.github.auroramigrate.core.DataSize.ofKilobytes(16)))
+                .load(l -> l.deferSecondaryIndexes(DeferIndexes.ALWAYS).listener(new LoadListener() {
                     @Override
                     public void chunkLoaded(ChunkProgress p) {
                         if (p.table().endsWith(".t_pk")) {
@@ -87,7 +89,7 @@ class DeferredIndexIT {
                     public void indexesAdded(String table, java.time.Duration took) {
                         indexEvents.add(table);
                     }
-                }).build().run();
+                })).build().run();
 
         assertThat(r.load().chunksLoaded()).isGreaterThan(4);
         assertThat(seenWhileLoading).as("t_pk chunks load into the table without its secondary indexes").isNotEmpty()
@@ -129,7 +131,7 @@ class DeferredIndexIT {
         assertThat(log.toString()).doesNotContain("DONE");
         String job = "dump-" + m.dumpId();
 
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                 .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
 
         // a table's indexes are built as soon as its own chunks are in, so other chunks may still have been loading
@@ -145,7 +147,7 @@ class DeferredIndexIT {
 
         // a crash after the ALTER but before its journal row: the next run finds the indexes and only records them
         target.execute("DELETE FROM aurora_migrate.load_progress WHERE job_id = '" + job + "' AND chunk_id LIKE 'index:%'");
-        LoadResult again = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+        LoadResult again = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                 .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run();
         assertThat(again.chunksLoaded()).isZero();
         assertThat(count(target, "SELECT COUNT(*) FROM aurora_migrate.load_progress WHERE job_id = '" + job

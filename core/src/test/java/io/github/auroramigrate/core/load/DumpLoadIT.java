@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import static io.github.auroramigrate.core.load.LoadFixtures.content;
 import static io.github.auroramigrate.core.load.LoadFixtures.count;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
@@ -9,12 +10,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.dump.Dump;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.transform.Transforms;
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.Server;
@@ -45,8 +46,9 @@ class DumpLoadIT {
     }
 
     static Manifest dump(TestServer source, String schema, Path dir, DumpFormat format) {
-        return Dump.from(TestEndpoints.root(source)).schemas(schema).to(DumpStores.directory(dir)).format(format)
-                .chunkSize(DataSize.ofKilobytes(32)).threads(2).build().run().manifest();
+        Dump.from(TestEndpoints.root(source)).schemas(schema).to(DumpStores.directory(dir)).format(format)
+                .chunkSize(DataSize.ofKilobytes(32)).threads(2).build().run();
+        return ManifestIO.read(DumpStores.directory(dir));
     }
 
     static int chunks(Manifest m) {
@@ -67,7 +69,7 @@ class DumpLoadIT {
         Manifest m = dump(source, s, dir, DumpFormat.FLAT);
         assertThat(chunks(m)).isGreaterThan(2);
 
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).threads(2)
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).threads(2)
                 .build().run();
 
         assertThat(r.jobId()).isEqualTo("dump-" + m.dumpId());
@@ -75,7 +77,7 @@ class DumpLoadIT {
         assertThat(r.statementsExecuted()).isEqualTo(4); // database, two tables, view
         assertSame(source, target, s);
 
-        LoadResult again = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+        LoadResult again = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
         assertThat(again.nothingToDo()).isTrue();
         assertThat(again.statementsSkipped()).isEqualTo(4);
         assertThat(again.chunksSkipped()).isEqualTo(chunks(m));
@@ -87,14 +89,14 @@ class DumpLoadIT {
             @Server(ServerKind.MYSQL_80) TestServer target, @TempDir Path dir) throws Exception {
         String sql = sourceWithView(source, "dl_sql");
         dump(source, sql, dir.resolve("sql"), DumpFormat.SQL);
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir.resolve("sql"))))
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir.resolve("sql"))))
                 .build().run();
         assertThat(r.rowsLoaded()).isEqualTo(4500);
         assertSame(source, target, sql);
 
         String flat = sourceWithView(source, "dl_ins");
         dump(source, flat, dir.resolve("flat"), DumpFormat.FLAT);
-        LoadResult i = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir.resolve("flat"))))
+        LoadResult i = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir.resolve("flat"))))
                 .method(LoadMethod.INSERT).threads(2).build().run();
         assertThat(i.method()).isEqualTo(LoadMethod.INSERT);
         assertSame(source, target, flat);
@@ -114,7 +116,7 @@ class DumpLoadIT {
         Files.write(file, bad);
 
         LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
-                .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
 
         assertThat(e.code()).isEqualTo(DiagnosisCode.CORRUPT_FILE);
         assertThat(e.chunkId()).contains(second.file());
@@ -128,7 +130,7 @@ class DumpLoadIT {
                 + "' AND chunk_id = '" + second.file() + "'")).isZero();
 
         Files.write(file, good);
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
         assertThat(r.chunksSkipped()).isEqualTo(1);
         assertThat(r.chunksLoaded()).isEqualTo(chunks(m) - 1);
         assertSame(source, target, s);
@@ -145,7 +147,7 @@ class DumpLoadIT {
         Manifest m = dump(source, s, dir, DumpFormat.FLAT);
 
         LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(aurora2))
-                .from(DumpLoadSource.of(DumpStores.directory(dir))).build().run(), LoadException.class);
+                .from(LoadSources.dump(DumpStores.directory(dir))).build().run(), LoadException.class);
 
         assertThat(e.code()).isEqualTo(DiagnosisCode.SUPER_PRIVILEGE_REQUIRED);
         assertThat(e.diagnosis().sourceLocation().orElseThrow().file()).isEqualTo(m.views().get(0).ddlFile());
@@ -154,7 +156,7 @@ class DumpLoadIT {
             assertThat(content(aurora2, s, t)).as("data loaded before the view failed").isEqualTo(content(source, s, t));
         }
 
-        LoadResult r = Load.into(TestEndpoints.of(aurora2)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+        LoadResult r = Load.into(TestEndpoints.of(aurora2)).from(LoadSources.dump(DumpStores.directory(dir)))
                 .transform(Transforms.stripDefiners()).build().run();
 
         assertThat(r.chunksLoaded()).isZero();

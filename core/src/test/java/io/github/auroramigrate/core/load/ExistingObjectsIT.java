@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.SameVersionSnapshot;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.Transforms;
 import io.github.auroramigrate.testkit.Server;
@@ -43,7 +43,7 @@ class ExistingObjectsIT {
     }
 
     private static Load.Builder load(TestServer target, Path dir) {
-        return Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)));
+        return Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)));
     }
 
     /** Runs a dump's DDL file by hand on the target, as a user (or an earlier tool) would have. */

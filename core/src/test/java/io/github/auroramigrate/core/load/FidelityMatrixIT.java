@@ -1,11 +1,12 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.dump.Dump;
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.Transform;
@@ -133,11 +134,15 @@ class FidelityMatrixIT {
                     Dump.from(TestEndpoints.root(source)).schemas(s).to(DumpStores.directory(dir))
                             .format(path == Path_.LOAD_FLAT ? DumpFormat.FLAT : DumpFormat.SQL)
                             .chunkSize(DataSize.ofKilobytes(64)).threads(2).build().run();
-                    Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+                    Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                             .transform(transform).threads(2).build().run();
                 }
-                case COPY -> Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).schemas(s)
-                        .chunkSize(DataSize.ofKilobytes(64)).transform(transform).threads(2).build().run();
+                case COPY -> {
+                    String schema = s;
+                    Copy.from(TestEndpoints.root(source)).to(TestEndpoints.of(target)).threads(2)
+                            .dump(d -> d.schemas(schema).chunkSize(DataSize.ofKilobytes(64)))
+                            .load(l -> l.transform(transform)).build().run();
+                }
                 case MARIADB_DUMP_RAW, MARIADB_DUMP_HEX -> {
                     Path file = path == Path_.MARIADB_DUMP_HEX
                             ? ForeignSqlFilesIT.mariadbDump(source, s, dir.resolve("hex.sql"), "--hex-blob")
@@ -156,7 +161,8 @@ class FidelityMatrixIT {
                     run(List.of("mydumper", "-h", source.host(), "-P", String.valueOf(source.port()), "-u",
                             source.rootUser(), "-t", "2", "-r", "1000", "-G", "-E", "-R", "-B", s,
                             "-o", out.toString(), "-v", "3"), dir.resolve("mydumper.log"));
-                    MydumperImport.into(TestEndpoints.of(target)).directory(out).transform(transform).threads(2).build().run();
+                    Load.into(TestEndpoints.of(target)).from(LoadSources.mydumper(out)).transform(transform).threads(2)
+                            .build().run();
                     expected.addAll(MYDUMPER_LIMITS);
                     expected.addAll(MARIADB_DUMP_LIMITS.subList(0, 2));   // FLOAT and -0.0 printed alike
                     if (from == ServerKind.MYSQL_80) {

@@ -8,15 +8,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.dump.Dump;
+import io.github.auroramigrate.core.dump.DumpedChunk;
 import io.github.auroramigrate.core.dump.DumpJob;
 import io.github.auroramigrate.core.dump.DumpListener;
-import io.github.auroramigrate.core.dump.TableRef;
+import io.github.auroramigrate.core.TableRef;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.manifest.ChunkEntry;
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.TableEntry;
+import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.verify.Difference;
@@ -61,7 +62,7 @@ class FollowAndVerifyIT {
         DumpJob job = Dump.from(TestEndpoints.root(source)).schemas(s).to(store).chunkSize(DataSize.ofKilobytes(32))
                 .threads(1).listener(new DumpListener() {
                     @Override
-                    public void onChunkWritten(TableRef table, ChunkEntry chunk) {
+                    public void onChunkWritten(TableRef table, DumpedChunk chunk) {
                         if (dumpWaited.compareAndSet(false, true)) {
                             try {
                                 firstLoaded.await(60, TimeUnit.SECONDS);
@@ -72,7 +73,7 @@ class FollowAndVerifyIT {
                     }
                 }).build().start();
         try (job) {
-            DumpLoadSource following = DumpLoadSource.following(store, Duration.ofSeconds(30));
+            DumpLoadSource following = LoadSources.following(store, Duration.ofSeconds(30));
             assertThat(following.isFollowing()).isTrue();
             LoadResult r = Load.into(TestEndpoints.of(target)).from(following).threads(2).verify(true)
                     .listener(new LoadListener() {
@@ -84,7 +85,8 @@ class FollowAndVerifyIT {
                             firstLoaded.countDown();
                         }
                     }).build().run();
-            Manifest m = job.await().manifest();
+            job.await();
+            Manifest m = ManifestIO.read(store);
 
             assertThat(loadedWhileInProgress).as("a chunk was committed while the dump was running").isTrue();
             assertThat(r.chunksLoaded()).isEqualTo(DumpLoadIT.chunks(m)).isGreaterThan(4);
@@ -115,17 +117,18 @@ class FollowAndVerifyIT {
         String s = source.createSchema("follow_bad");
         LoadFixtures.createSourceTables(source, s, 500);
         DumpStore store = DumpStores.directory(dir);
-        Manifest done = Dump.from(TestEndpoints.root(source)).schemas(s).to(store).build().run().manifest();
+        Dump.from(TestEndpoints.root(source)).schemas(s).to(store).build().run();
+        Manifest done = ManifestIO.read(store);
 
         store.put(Manifest.KEY, ManifestIO.toJson(with(done, DumpStatus.FAILED, done.updatedAt(), "disk full")));
-        LoadException failed = catchThrowableOfType(() -> DumpLoadSource.following(store), LoadException.class);
+        LoadException failed = catchThrowableOfType(() -> LoadSources.following(store), LoadException.class);
         assertThat(failed.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
         assertThat(failed.getMessage()).contains("disk full");
 
         Instant longAgo = Instant.now().minus(Duration.ofHours(1));
         store.put(Manifest.KEY, ManifestIO.toJson(with(done, DumpStatus.IN_PROGRESS, longAgo, null)));
         LoadException stalled = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
-                .from(DumpLoadSource.following(store, Duration.ofSeconds(5))).build().run(), LoadException.class);
+                .from(LoadSources.following(store, Duration.ofSeconds(5))).build().run(), LoadException.class);
         assertThat(stalled.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
         assertThat(stalled.getMessage()).contains("stopped making progress");
         // what was listed was loaded before the stall was noticed

@@ -2,10 +2,10 @@ package io.github.auroramigrate.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.manifest.DumpStatus;
-import io.github.auroramigrate.core.manifest.Manifest;
-import io.github.auroramigrate.core.manifest.ManifestIO;
-import io.github.auroramigrate.core.manifest.ManifestIOTest;
+import io.github.auroramigrate.core.internal.manifest.DumpStatus;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
+import io.github.auroramigrate.core.internal.manifest.ManifestIOTest;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
 import java.io.ByteArrayOutputStream;
@@ -26,17 +26,17 @@ class FollowerTest {
     void aTableReportedCompleteWhileTheDumpRunsIsNotReportedAgainWhenItEnds(@TempDir Path dir) throws Exception {
         DumpStore store = DumpStores.directory(dir);
         write(store, ManifestIOTest.sample(DumpStatus.IN_PROGRESS));
-        Feed feed = DumpLoadSource.following(store, Duration.ofSeconds(30)).deferring(DeferIndexes.ALWAYS).feed();
+        LoadFeed feed = LoadSources.following(store, Duration.ofSeconds(30)).feed(DeferIndexes.ALWAYS);
 
-        Feed.Batch first = feed.next(() -> false);
+        LoadFeed.Batch first = feed.next(() -> false);
         assertThat(first.last()).isFalse();
         assertThat(first.tables()).containsOnlyKeys("a.t");
-        assertThat(first.deferred()).extracting(DumpLoadSource.DeferredTable::table).containsExactly("t");
+        assertThat(first.deferred()).extracting(LoadFeed.DeferredTable::table).containsExactly("t");
         assertThat(first.complete()).containsExactly("a.t");
         assertThat(first.chunks()).hasSize(2);
 
         write(store, ManifestIOTest.sample(DumpStatus.COMPLETE));
-        Feed.Batch last = feed.next(() -> false);
+        LoadFeed.Batch last = feed.next(() -> false);
         assertThat(last.last()).isTrue();
         assertThat(last.tables()).isEmpty();
         assertThat(last.chunks()).isEmpty();

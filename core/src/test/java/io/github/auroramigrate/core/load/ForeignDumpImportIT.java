@@ -76,18 +76,19 @@ class ForeignDumpImportIT {
         assertThat(names.stream().filter(n -> n.matches(".*\\.items\\.[0-9]+\\.sql")).count())
                 .as("items split into several data files: %s", names).isGreaterThan(1);
 
-        LoadResult r = MydumperImport.into(TestEndpoints.of(target)).directory(dir).threads(2).build().run();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.mydumper(dir)).threads(2).build().run();
 
         assertEqual(source, target, s);
         assertThat(r.rowsLoaded()).isEqualTo(4000);
         assertThat(LoadFixtures.count(target, "SELECT COUNT(*) FROM " + q(s) + ".cheap")).isEqualTo(39);
-        LoadResult again = MydumperImport.into(TestEndpoints.of(target)).directory(dir).build().run();
+        LoadResult again = Load.into(TestEndpoints.of(target)).from(LoadSources.mydumper(dir)).build().run();
         assertThat(again.nothingToDo()).isTrue();
         assertThat(again.chunksSkipped()).isEqualTo(r.chunksLoaded());
 
-        LoadException notADump = catchThrowableOfType(() -> MydumperImport.into(TestEndpoints.of(target))
-                .directory(dir.resolve("..").normalize().resolve("nowhere-" + s)).build().run(), LoadException.class);
-        assertThat(notADump.code()).isEqualTo(DiagnosisCode.INVALID_INPUT);
+        LoadException notADump = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target))
+                .from(LoadSources.mydumper(dir.resolve("..").normalize().resolve("nowhere-" + s))).build().run(),
+                LoadException.class);
+        assertThat(notADump.code()).as("a directory that is not there is a wrong path").isEqualTo(DiagnosisCode.FILE_NOT_FOUND);
     }
 
     @Test
@@ -126,15 +127,15 @@ class ForeignDumpImportIT {
         Path tags = Files.createDirectory(dir.resolve("tags"));
         Files.move(dir.resolve("items.csv"), items.resolve("items.csv"));
         Files.move(dir.resolve("tags.tsv"), tags.resolve("tags.tsv"));
-        LoadResult a = FlatFileImport.into(TestEndpoints.of(target)).directory(items).schema(s).schemaFile(schemaFile)
-                .build().run();
-        LoadResult b = FlatFileImport.into(TestEndpoints.of(target)).directory(tags).schema(s).headerLine(true)
-                .nullMarker("NULL").build().run();
+        LoadResult a = Load.into(TestEndpoints.of(target))
+                .from(LoadSources.flatFiles(items, s).schemaFile(schemaFile).build()).build().run();
+        LoadResult b = Load.into(TestEndpoints.of(target))
+                .from(LoadSources.flatFiles(tags, s).headerLine(true).nullMarker("NULL").build()).build().run();
 
         assertThat(a.rowsLoaded()).isEqualTo(3000);
         assertThat(b.rowsLoaded()).isEqualTo(1000);
         assertEqual(source, target, s);
-        assertThat(FlatFileImport.into(TestEndpoints.of(target)).directory(items).schema(s).schemaFile(schemaFile)
+        assertThat(Load.into(TestEndpoints.of(target)).from(LoadSources.flatFiles(items, s).schemaFile(schemaFile).build())
                 .build().run().nothingToDo()).isTrue();
     }
 

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,29 +17,25 @@ class ImportConfigurationTest {
 
     @Test
     void missingPartsAreNullPointerExceptions() {
-        assertThatThrownBy(() -> Copy.from(E).schemas("s").build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Copy.from(E).dump(d -> d.schemas("s")).build()).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> Verify.manifest(DumpStores.directory(Path.of("x"))).build())
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> MydumperImport.into(E).build()).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> FlatFileImport.into(E).directory(Path.of("x")).build())
-                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> LoadSources.mydumper(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> LoadSources.flatFiles(Path.of("x"), null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
     void badValuesAreIllegalArgumentExceptions() {
-        assertThatThrownBy(() -> Copy.from(E).to(E).build()).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Copy.from(E).to(E).schemas("s").threads(0).build())
+        assertThatThrownBy(() -> Copy.from(E).to(E).threads(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Copy.from(E).to(E).schemas("s").chunkSize(DataSize.ofMegabytes(8))
+        assertThatThrownBy(() -> Copy.from(E).to(E).dump(d -> d.schemas("s").chunkSize(DataSize.ofMegabytes(8)))
                 .memoryLimit(DataSize.ofMegabytes(4)).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Verify.between(E, E).build()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Verify.between(E, E).schemas("s").chunkRows(0).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MydumperImport.into(E).directory(Path.of("x")).threads(0).build())
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FlatFileImport.into(E).directory(Path.of("x")).schema("s").nullMarker("NULL").build())
+        assertThatThrownBy(() -> LoadSources.flatFiles(Path.of("x"), "s").nullMarker("NULL").build())
                 .as("a custom NULL marker needs the header's column names").isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FlatFileImport.into(E).directory(Path.of("x")).schema("s").charset("utf8; DROP").build())
+        assertThatThrownBy(() -> LoadSources.flatFiles(Path.of("x"), "s").charset("utf8; DROP").build())
                 .isInstanceOf(IllegalArgumentException.class);
         LoadSource plain = LoadSource.builder().jobId("j").build();
         assertThatThrownBy(() -> Load.into(E).from(plain).verify(true).build())
@@ -47,7 +44,7 @@ class ImportConfigurationTest {
 
     @Test
     void literalsEscapeQuotesBackslashesAndControlCharacters() {
-        assertThat(FlatFileImport.literal("a'b\\c\td\ne\r\0")).isEqualTo("'a\\'b\\\\c\\td\\ne\\r\\0'");
-        assertThat(FlatFileImport.literal(",")).isEqualTo("','");
+        assertThat(FlatFiles.literal("a'b\\c\td\ne\r\0")).isEqualTo("'a\\'b\\\\c\\td\\ne\\r\\0'");
+        assertThat(FlatFiles.literal(",")).isEqualTo("','");
     }
 }

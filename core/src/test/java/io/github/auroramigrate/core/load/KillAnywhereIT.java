@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import static io.github.auroramigrate.core.load.LoadFixtures.count;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +9,7 @@ import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.it.SameVersionSnapshot;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.Transforms;
 import io.github.auroramigrate.testkit.AuroraProfile;
@@ -96,8 +97,9 @@ class KillAnywhereIT {
         String s = source.createSchema("kill_any");
         createSource(source, s);
         source.execute("ANALYZE TABLE " + q(s) + ".big");
-        Manifest m = Dump.from(TestEndpoints.root(source)).schemas(s).to(DumpStores.directory(dir))
-                .chunkSize(DataSize.ofKilobytes(16)).threads(2).build().run().manifest();
+        Dump.from(TestEndpoints.root(source)).schemas(s).to(DumpStores.directory(dir))
+                .chunkSize(DataSize.ofKilobytes(16)).threads(2).build().run();
+        Manifest m = ManifestIO.read(DumpStores.directory(dir));
         CompoundBodiesIT.trustFunctionCreators(target);
         Map<String, String> expected = SameVersionSnapshot.of(source, s);
         String job = "dump-" + m.dumpId();
@@ -117,7 +119,7 @@ class KillAnywhereIT {
             long delay = from + (long) (window * (round + random.nextDouble()) / rounds);
             runChild(target, dir, delay);
             long entries = count(target, "SELECT COUNT(*) FROM aurora_migrate.load_progress WHERE job_id = '" + job + "'");
-            LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+            LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                     .transform(Transforms.stripDefiners()).threads(2).build().run();
             LOG.info("round {}: killed after {} of {} ms with {} journal entries; resumed: {} chunks loaded, {} skipped, {}"
                     + " statements run, {} skipped", round, delay, full, entries, r.chunksLoaded(), r.chunksSkipped(),

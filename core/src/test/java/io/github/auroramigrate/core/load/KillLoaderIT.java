@@ -4,9 +4,9 @@ import static io.github.auroramigrate.core.load.LoadFixtures.content;
 import static io.github.auroramigrate.core.load.LoadFixtures.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.manifest.Manifest;
+import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.testkit.Server;
 import io.github.auroramigrate.testkit.ServerKind;
@@ -49,7 +49,7 @@ class KillLoaderIT {
                 + "' AND chunk_id LIKE 'data/%'");
         assertThat(committed).as("chunks committed by the killed runs").isBetween(3L, (long) total);
 
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir))).build().run();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir))).build().run();
 
         assertThat(r.chunksSkipped()).isEqualTo((int) committed);
         assertThat(r.chunksLoaded() + r.chunksSkipped()).isEqualTo(total);

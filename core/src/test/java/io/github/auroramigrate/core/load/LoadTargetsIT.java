@@ -85,7 +85,7 @@ class LoadTargetsIT {
 
     private static void loadAndVerify(TestServer source, TestServer target) {
         // the view's DEFINER is root@localhost: the Aurora-like master users may not (2) or should not (3) keep it
-        LoadResult load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(2)
+        LoadResult load = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(2)
                 .transform(Transforms.stripDefiners()).build().run();
         assertThat(load.summary()).contains("1003 rows", "(0 skipped");
         VerifyResult v = Verify.between(TestEndpoints.root(source), TestEndpoints.of(target)).schemas(schema).chunkRows(300).build().run();

@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.copy.CopyResult;
 import static io.github.auroramigrate.core.load.CompoundBodiesIT.rows;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,11 +66,11 @@ class MySql80FromMariaDbIT {
     void dumpAndLoad(@Server(value = ServerKind.MARIADB_114, role = "maria-src") TestServer source,
             @Server(value = ServerKind.MYSQL_80, role = "maria-dst-load") TestServer target, @TempDir Path dir) throws Exception {
         target.execute("SET GLOBAL log_bin_trust_function_creators = 1");
-        CompatibilityReport live = CompatibilityCheck.source(TestEndpoints.root(source)).schemas(db)
+        CompatibilityReport live = CompatibilityCheck.of(TestEndpoints.root(source)).schemas(db)
                 .target(TargetProfile.probe(TestEndpoints.of(target))).build().run();
         DumpStore store = DumpStores.directory(dir);
         Dump.from(TestEndpoints.of(source)).schemas(db).to(store).threads(2).build().run();
-        CompatibilityReport fromDump = CompatibilityCheck.dump(store).target(TargetProfile.probe(TestEndpoints.of(target)))
+        CompatibilityReport fromDump = CompatibilityCheck.ofDump(store).target(TargetProfile.probe(TestEndpoints.of(target)))
                 .build().run();
         for (CompatibilityReport report : List.of(live, fromDump)) {
             assertThat(fix(report, "Transforms.mapMariaDbTypes()").objects())
@@ -81,14 +83,14 @@ class MySql80FromMariaDbIT {
 
         Transform withoutTypes = Transforms.mariaDbToMySql().andThen(Transforms.mapCollations(TargetVersion.MYSQL_80))
                 .andThen(Transforms.fixSqlModes(TargetVersion.MYSQL_80));
-        assertThatThrownBy(() -> Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1)
+        assertThatThrownBy(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1)
                 .transform(withoutTypes).build().run()).isInstanceOfSatisfying(LoadException.class, e -> {
                     assertThat(e.diagnosis().code()).isEqualTo(DiagnosisCode.DEFINITION_NOT_KEPT);
                     assertThat(e.getMessage()).contains("maria_types.u", "UUID", "Transforms.mapMariaDbTypes()");
                 });
         target.execute("DROP DATABASE IF EXISTS " + q(db), "DROP DATABASE aurora_migrate");
 
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(2).transform(FIXES).build().run();
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(2).transform(FIXES).build().run();
         assertEqual(source, target);
     }
 
@@ -96,8 +98,8 @@ class MySql80FromMariaDbIT {
     void copy(@Server(value = ServerKind.MARIADB_114, role = "maria-src") TestServer source,
             @Server(value = ServerKind.MYSQL_80, role = "maria-dst-copy") TestServer target) throws Exception {
         target.execute("SET GLOBAL log_bin_trust_function_creators = 1");
-        CopyResult copy = Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).schemas(db).threads(2)
-                .transform(FIXES).verify(true).build().run();
+        CopyResult copy = Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).threads(2)
+                .dump(d -> d.schemas(db)).load(l -> l.transform(FIXES).verify(true)).build().run();
         assertThat(copy.load().verification()).hasValueSatisfying(v -> assertThat(v.ok()).as(v.summary()).isTrue());
         assertEqual(source, target);
     }

@@ -3,7 +3,7 @@ package io.github.auroramigrate.core.load;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.format.DumpFormat;
+import io.github.auroramigrate.core.DumpFormat;
 import io.github.auroramigrate.core.it.TestEndpoints;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.Transform;
@@ -35,7 +35,7 @@ class RenameOnLoadIT {
         CompoundBodiesIT.trustFunctionCreators(target);
         Transform rename = Transforms.renameSchema(s, t);
 
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(DumpStores.directory(dir)))
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(DumpStores.directory(dir)))
                 .transform(rename).threads(2).build().run();
 
         assertThat(r.chunksLoaded()).isPositive();

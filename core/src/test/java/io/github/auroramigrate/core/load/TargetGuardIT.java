@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.copy.Copy;
 import static io.github.auroramigrate.core.load.CompoundBodiesIT.rows;
 import static io.github.auroramigrate.core.load.LoadFixtures.q;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +51,8 @@ class TargetGuardIT {
         DumpStore store = DumpStores.directory(dir.resolve("dump"));
         Dump.from(TestEndpoints.of(source)).schemas(s).to(store).threads(1).build().run();
 
-        refused(() -> Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1).build().run(), target, s);
-        refused(() -> Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).schemas(s).threads(1).build().run(),
+        refused(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1).build().run(), target, s);
+        refused(() -> Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).dump(d -> d.schemas(s)).build().run(),
                 target, s);
         Path file = dir.resolve("t.sql");
         String ddl = rows(source, "SHOW CREATE TABLE " + q(s) + ".`t ü`").get(0).get(1);
@@ -62,7 +63,7 @@ class TargetGuardIT {
         // with the transform the pre-check names, it loads, and what changed is exactly what it declares
         target.execute("DROP DATABASE IF EXISTS " + q(s), "DROP DATABASE IF EXISTS aurora_migrate");
         var downgrade = Transforms.downgradeTo(TargetVersion.MYSQL_57);
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1).transform(downgrade).build().run();
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1).transform(downgrade).build().run();
         assertThat(rows(target, "SELECT * FROM " + q(s) + ".`t ü` ORDER BY id"))
                 .containsExactly(List.of("1", "x", "5"), java.util.Arrays.asList("2", null, "0")); // secret is visible
         assertThat(rows(target, "SHOW CREATE TABLE " + q(s) + ".`t ü`").get(0).get(1)).doesNotContain("INVISIBLE", "DESC");
@@ -103,7 +104,7 @@ class TargetGuardIT {
         DumpStore store = DumpStores.directory(dir.resolve("dump"));
         Dump.from(TestEndpoints.of(source)).schemas(s).to(store).threads(1).build().run();
 
-        assertThatThrownBy(() -> Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1)
+        assertThatThrownBy(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1)
                 .deferSecondaryIndexes(DeferIndexes.ALWAYS).build().run())
                 .isInstanceOfSatisfying(LoadException.class, e -> {
                     assertThat(e.diagnosis().code()).isEqualTo(DiagnosisCode.DEFINITION_NOT_KEPT);
@@ -112,7 +113,7 @@ class TargetGuardIT {
         target.execute("DROP DATABASE IF EXISTS " + q(s), "DROP DATABASE IF EXISTS aurora_migrate");
 
         var downgrade = Transforms.downgradeTo(TargetVersion.MYSQL_57);
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1).deferSecondaryIndexes(DeferIndexes.ALWAYS)
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1).deferSecondaryIndexes(DeferIndexes.ALWAYS)
                 .transform(downgrade).build().run();
         assertThat(rows(target, "SELECT INDEX_NAME, GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX) FROM information_schema.STATISTICS"
                 + " WHERE TABLE_SCHEMA = ? GROUP BY INDEX_NAME ORDER BY INDEX_NAME", s)).containsExactly(
@@ -121,7 +122,7 @@ class TargetGuardIT {
                 .build().run();
         assertThat(v.ok()).as(v.summary() + " " + v.objectDifferences()).isTrue();
         // a re-run finds the indexes journaled
-        assertThat(Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1)
+        assertThat(Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1)
                 .deferSecondaryIndexes(DeferIndexes.ALWAYS).transform(downgrade).build().run().nothingToDo()).isTrue();
     }
 }

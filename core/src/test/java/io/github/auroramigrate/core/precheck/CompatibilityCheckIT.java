@@ -39,7 +39,7 @@ class CompatibilityCheckIT {
         // plant "largest value over max_allowed_packet" by checking against a 1 MiB target setting
         TargetProfile smallPacket = live.withMaxAllowedPacket(1L << 20);
 
-        CompatibilityReport report = CompatibilityCheck.source(TestEndpoints.of(source)).schemas(s).target(smallPacket).build().run();
+        CompatibilityReport report = CompatibilityCheck.of(TestEndpoints.of(source)).schemas(s).target(smallPacket).build().run();
 
         Set<Check> found = report.findings().stream().map(Finding::check).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class)));
         assertThat(found).containsExactlyInAnyOrder(Check.DEFINERS, Check.NON_INNODB_TABLES, Check.FUNCTION_CREATORS,
@@ -69,7 +69,7 @@ class CompatibilityCheckIT {
         source.execute("CREATE USER IF NOT EXISTS 'only_on_source'@'%' IDENTIFIED BY 'Only-pw-1'",
                 "CREATE TABLE `" + s + "`.t (id INT PRIMARY KEY)",
                 "CREATE DEFINER=`only_on_source`@`%` VIEW `" + s + "`.v AS SELECT id FROM `" + s + "`.t");
-        CompatibilityReport report = CompatibilityCheck.source(TestEndpoints.of(source)).schemas(s)
+        CompatibilityReport report = CompatibilityCheck.of(TestEndpoints.of(source)).schemas(s)
                 .target(TargetProfile.probe(TestEndpoints.of(target))).build().run();
         Finding definers = one(report, Check.DEFINERS);
         assertThat(definers.severity()).isEqualTo(Severity.WARNING);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.DumpStores;
@@ -53,7 +53,7 @@ class DumpPrecheckIT {
         DumpStore store = DumpStores.directory(dir);
         Dump.from(TestEndpoints.of(source)).schemas(s).to(store).threads(1).build().run();
 
-        CompatibilityReport report = CompatibilityCheck.dump(store).target(TargetProfile.probe(TestEndpoints.of(target))).build().run();
+        CompatibilityReport report = CompatibilityCheck.ofDump(store).target(TargetProfile.probe(TestEndpoints.of(target))).build().run();
 
         Set<Check> found = report.findings().stream().map(Finding::check).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class)));
         assertThat(found).containsExactlyInAnyOrder(Check.DEFINERS, Check.NON_INNODB_TABLES, Check.TABLES_WITHOUT_PRIMARY_KEY,
@@ -66,16 +66,16 @@ class DumpPrecheckIT {
         assertThat(report.warnings()).anyMatch(w -> w.contains("column defaults only"));
 
         // against the documented Aurora 2 profile the same dump also has an unknown collation and definers that fail
-        CompatibilityReport aurora2 = CompatibilityCheck.dump(store).target(TargetProfile.AURORA_MYSQL_2).build().run();
+        CompatibilityReport aurora2 = CompatibilityCheck.ofDump(store).target(TargetProfile.AURORA_MYSQL_2).build().run();
         assertThat(aurora2.findings(Check.DEFINERS).get(0).severity()).isEqualTo(Severity.ERROR);
         assertThat(aurora2.findings(Check.COLLATIONS).get(0).objects()).containsExactly("utf8mb4_0900_ai_ci");
 
         // as flagged: loaded as it is, the view exists but cannot be used ...
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1).build().run();
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1).build().run();
         assertThat(selectView(target, s)).isInstanceOf(SQLException.class);
         // ... and with the definer replaced by the loading account it works
         target.execute("DROP DATABASE `" + s + "`", "DROP DATABASE aurora_migrate");
-        Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).threads(1)
+        Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).threads(1)
                 .transform(Transforms.replaceDefiners(target.user() + "@%")).build().run();
         assertThat(selectView(target, s)).isEqualTo(2);
     }

@@ -2,8 +2,8 @@ package io.github.auroramigrate.core.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.manifest.ColumnEntry;
-import io.github.auroramigrate.core.manifest.ValueEncoding;
+import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
+import io.github.auroramigrate.core.internal.manifest.ValueEncoding;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

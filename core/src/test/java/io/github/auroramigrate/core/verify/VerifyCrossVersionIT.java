@@ -3,8 +3,8 @@ package io.github.auroramigrate.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.load.Copy;
-import io.github.auroramigrate.core.load.CopyResult;
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.copy.CopyResult;
 import io.github.auroramigrate.core.transform.TargetVersion;
 import io.github.auroramigrate.core.transform.Transform;
 import io.github.auroramigrate.core.transform.Transforms;
@@ -120,8 +120,8 @@ class VerifyCrossVersionIT {
                 "CREATE PROCEDURE `" + s + "`.p(IN x INT) SELECT x * 2");
         Transform toMysql = Transforms.mariaDbToMySql().andThen(Transforms.mapCollations(TargetVersion.MYSQL_80))
                 .andThen(Transforms.fixSqlModes(TargetVersion.MYSQL_80));
-        CopyResult copy = Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).schemas(s).transform(toMysql)
-                .verify(true).build().run();
+        CopyResult copy = Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).dump(d -> d.schemas(s))
+                .load(l -> l.transform(toMysql).verify(true)).build().run();
         VerifyResult v = copy.load().verification().orElseThrow();
         assertThat(v.ok()).as(v.summary() + v.objectDifferences() + v.differences()).isTrue();
         assertThat(v.objectsCompared()).isEqualTo(4);

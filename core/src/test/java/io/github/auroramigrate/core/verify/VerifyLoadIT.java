@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.load.Copy;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.copy.Copy;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadResult;
 import io.github.auroramigrate.core.sql.StatementKind;
@@ -74,7 +74,7 @@ class VerifyLoadIT {
         DumpStore store = dump(source, s, dir);
         assertThat(DefinitionSnapshot.read(store)).as("the dump records definitions").isPresent();
         Transform t = Transforms.stripDefiners().andThen(Transforms.forceInnoDb());
-        LoadResult load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).transform(t).verify(true)
+        LoadResult load = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).transform(t).verify(true)
                 .build().run();
         VerifyResult v = load.verification().orElseThrow();
         assertThat(v.ok()).as(v.summary() + v.objectDifferences() + v.differences()).isTrue();
@@ -129,7 +129,7 @@ class VerifyLoadIT {
             @Server(value = ServerKind.MYSQL_80, role = "verify-target") TestServer target, @TempDir Path dir) {
         String s = source.createSchema("lost");
         fill(source, s);
-        LoadResult load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(dump(source, s, dir)))
+        LoadResult load = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(dump(source, s, dir)))
                 .transform(Transforms.forceInnoDb().andThen(dropping(StatementKind.CREATE_PROCEDURE))).verify(true).build()
                 .run();
         VerifyResult v = load.verification().orElseThrow();
@@ -169,7 +169,7 @@ class VerifyLoadIT {
 
             // a Load does not create accounts, so its own verification does not judge it by them
             target.execute("DROP USER " + account, "DROP DATABASE `" + s + "`");
-            LoadResult loaded = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).verify(true).build().run();
+            LoadResult loaded = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).verify(true).build().run();
             assertThat(loaded.verification()).hasValueSatisfying(v -> assertThat(v.ok()).as(v.summary()).isTrue());
         } finally {
             source.execute("DROP USER IF EXISTS " + account);
@@ -182,9 +182,9 @@ class VerifyLoadIT {
             @Server(value = ServerKind.MYSQL_80, role = "verify-target") TestServer target) {
         String s = source.createSchema("copylost");
         fill(source, s);
-        VerifyResult v = Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).schemas(s)
-                .transform(Transforms.forceInnoDb().andThen(dropping(StatementKind.CREATE_FUNCTION))).verify(true).build()
-                .run().load().verification().orElseThrow();
+        VerifyResult v = Copy.from(TestEndpoints.of(source)).to(TestEndpoints.of(target)).dump(d -> d.schemas(s))
+                .load(l -> l.transform(Transforms.forceInnoDb().andThen(dropping(StatementKind.CREATE_FUNCTION))).verify(true))
+                .build().run().load().verification().orElseThrow();
         assertThat(v.objectDifferences()).extracting(ObjectDifference::kind, ObjectDifference::name, ObjectDifference::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ObjectKind.FUNCTION, "twice", ObjectDifference.Type.MISSING));
         assertThat(v.differences()).isEmpty();

@@ -238,8 +238,10 @@ class VerifyObjectsIT {
     void definersAreIgnoredUnlessAsked() {
         String s = source.createSchema("definers");
         target.execute("CREATE DATABASE `" + s + "`");
-        source.execute("CREATE DEFINER = 'root'@'localhost' VIEW `" + s + "`.dv AS SELECT 1 AS one");
-        target.execute("CREATE USER IF NOT EXISTS 'other'@'%'",
+        // a table too: a verification that compares no table is never ok
+        source.execute("CREATE TABLE `" + s + "`.t (id INT PRIMARY KEY)",
+                "CREATE DEFINER = 'root'@'localhost' VIEW `" + s + "`.dv AS SELECT 1 AS one");
+        target.execute("CREATE TABLE `" + s + "`.t (id INT PRIMARY KEY)", "CREATE USER IF NOT EXISTS 'other'@'%'",
                 "CREATE DEFINER = 'other'@'%' VIEW `" + s + "`.dv AS SELECT 1 AS one");
         Verify.Builder b = Verify.between(TestEndpoints.of(source), TestEndpoints.of(target)).schemas(s);
         assertThat(b.build().run().ok()).isTrue();

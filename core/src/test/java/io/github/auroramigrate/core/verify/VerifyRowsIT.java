@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.it.TestEndpoints;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadResult;
 import io.github.auroramigrate.core.store.DumpStore;
@@ -101,7 +101,7 @@ class VerifyRowsIT {
         fill(source, s);
         DumpStore store = DumpStores.directory(dir);
         Dump.from(TestEndpoints.of(source)).schemas(s).to(store).threads(2).chunkSize(DataSize.ofKilobytes(16)).build().run();
-        LoadResult load = Load.into(TestEndpoints.of(target)).from(DumpLoadSource.of(store)).verify(true).build().run();
+        LoadResult load = Load.into(TestEndpoints.of(target)).from(LoadSources.dump(store)).verify(true).build().run();
         VerifyResult clean = load.verification().orElseThrow();
         assertThat(clean.ok()).as(clean.summary() + clean.objectDifferences()).isTrue();
         assertThat(clean.objectsCompared()).isEqualTo(3); // schema and two tables

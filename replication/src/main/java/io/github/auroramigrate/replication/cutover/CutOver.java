@@ -1,19 +1,20 @@
 package io.github.auroramigrate.replication.cutover;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.verify.Verify;
+import io.github.auroramigrate.core.verify.VerifyResult;
 import io.github.auroramigrate.replication.CatchUpProgress;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ThreadState;
-import java.sql.Connection;
-import java.sql.ResultSet;
+import io.github.auroramigrate.replication.internal.CutOverChecks;
+import io.github.auroramigrate.replication.internal.CutOverSteps;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,16 +31,20 @@ import org.slf4j.LoggerFactory;
  * the source (resume hook, or read_only restored) and replication keeps running if it was not yet reset.
  *
  * <pre>{@code
- * CutOverReport r = CutOver.builder()
- *     .replication(repl)
+ * CutOverReport r = CutOver.of(repl)
  *     .stopWrites(() -> app.pauseWriters())
  *     .resumeWrites(() -> app.resumeWriters())
- *     .verifier(() -> new Verification(checksumsEqual(), "orders"))
- *     .switchApplications(() -> config.pointAt(target))
+ *     .verify(Verify.between(source, target).schemas("shop").build())
+ *     .switchApplications(() -> app.useDatabase(target))
  *     .catchUpTimeout(Duration.ofMinutes(5))
  *     .build()
  *     .run();
  * }</pre>
+ *
+ * <p>Step 3 runs a core {@link Verify} ({@link Builder#verify(Verify)}): a difference in rows or definitions, or a
+ * comparison of zero tables (a schema name that matches nothing), fails the cut-over, with the differences in the
+ * diagnosis and the whole {@link VerifyResult} in {@link CutOverReport#verification()}. A check of your own plugs in
+ * as a {@link Verifier} ({@link Builder#verifier(Verifier)}) instead.
  *
  * <p>If the switch hook itself fails, nothing is undone: applications may already use the target, so writes stay
  * stopped on the source and the report says so. Immutable; {@link #run()} is meant to be called once.
@@ -52,6 +57,7 @@ public final class CutOver {
     private final CutOverHook resumeWrites;
     private final boolean readOnlySource;
     private final Duration catchUpTimeout;
+    private final Verify verify;
     private final Verifier verifier;
     private final boolean resetReplication;
     private final CutOverHook switchApplications;
@@ -63,15 +69,22 @@ public final class CutOver {
         this.resumeWrites = b.resumeWrites;
         this.readOnlySource = b.readOnlySource;
         this.catchUpTimeout = b.catchUpTimeout;
+        this.verify = b.verify;
         this.verifier = b.verifier;
         this.resetReplication = b.resetReplication;
         this.switchApplications = b.switchApplications;
         this.listener = b.listener;
     }
 
-    /** @return a new builder */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * Starts building the cut-over of {@code replication}, which must have been built with a source (for the final
+     * position).
+     *
+     * @param replication the running replication to cut over
+     * @throws NullPointerException for a null replication
+     */
+    public static Builder of(Replication replication) {
+        return new Builder(Objects.requireNonNull(replication, "replication"));
     }
 
     /**
@@ -84,7 +97,7 @@ public final class CutOver {
         Run r = new Run();
         LOG.info("{}: cut-over begins", repl.name());
         // 1. stop writes
-        r.step(CutOverStep.STOP_WRITES, () -> {
+        r.steps.step(CutOverStep.STOP_WRITES, () -> {
             repl.stopHeartbeat();
             if (readOnlySource) {
                 r.previousReadOnly = setReadOnly(true);
@@ -93,11 +106,12 @@ public final class CutOver {
             stopWrites.run();
             return "writes stopped by the hook";
         });
-        if (!r.failed) {
+        r.sourceTakesWrites = false; // after a failure too: unknown how far the hook got, so it is undone
+        if (!r.steps.failed()) {
             r.writesStoppedAt = System.nanoTime();
         }
         // 2. final position, zero lag
-        r.step(CutOverStep.CATCH_UP, () -> {
+        r.steps.step(CutOverStep.CATCH_UP, () -> {
             BinlogPosition last = repl.sourcePosition();
             r.finalPosition = last;
             CatchUpProgress p = repl.awaitPosition(last, catchUpTimeout);
@@ -106,23 +120,21 @@ public final class CutOver {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.REPLICATION_CATCH_UP_TIMEOUT,
                         "Target reached " + last + " but reports Seconds_Behind_Master " + s.secondsBehindSource().get()));
             }
-            return "target applied the source's final position " + last + " after " + p.elapsed();
+            return "target applied the source's final position " + last + " after " + Human.duration(p.elapsed());
         });
         // 3. verify
-        if (verifier == null) {
-            r.skip(CutOverStep.VERIFY, "no verifier");
-        } else {
-            r.step(CutOverStep.VERIFY, () -> {
-                Verification v = verifier.verify();
-                if (!v.matches()) {
-                    throw new MigrationException(Diagnosis.of(DiagnosisCode.CUT_OVER_FAILED,
-                            "Verification found differences: " + v.summary()));
-                }
-                return v.summary();
+        if (verify != null) {
+            r.steps.step(CutOverStep.VERIFY, () -> {
+                r.verification = verify.run();
+                return CutOverChecks.verdict(r.verification);
             });
+        } else if (verifier != null) {
+            r.steps.step(CutOverStep.VERIFY, () -> CutOverChecks.verdict(verifier.verify()));
+        } else {
+            r.steps.skip(CutOverStep.VERIFY, "no verifier");
         }
         // 4. stop (and reset) replication
-        r.step(CutOverStep.STOP_REPLICATION, () -> {
+        r.steps.step(CutOverStep.STOP_REPLICATION, () -> {
             repl.stop();
             ReplicaStatus s = repl.status();
             if (r.finalPosition != null && s.executed().map(e -> !e.isAtOrAfter(r.finalPosition)).orElse(true)) {
@@ -137,7 +149,7 @@ public final class CutOver {
             return "replication stopped at " + s.executed().orElseThrow();
         });
         // 5. switch
-        r.step(CutOverStep.SWITCH_APPLICATIONS, () -> {
+        r.steps.step(CutOverStep.SWITCH_APPLICATIONS, () -> {
             switchApplications.run();
             return "applications switched to the target";
         });
@@ -146,97 +158,32 @@ public final class CutOver {
 
     private boolean setReadOnly(boolean on) throws SQLException {
         Endpoint source = repl.source().orElseThrow(() -> new IllegalStateException("readOnlySource needs a source"));
-        try (Connection c = source.connect(); Statement st = c.createStatement()) {
-            boolean before;
-            try (ResultSet rs = st.executeQuery("SELECT @@GLOBAL.read_only")) {
-                rs.next();
-                before = rs.getInt(1) == 1;
-            }
-            st.execute("SET GLOBAL read_only = " + (on ? "ON" : "OFF"));
-            LOG.info("{}: source {} read_only={}", repl.name(), source.describe(), on ? "ON" : "OFF");
-            return before;
-        }
-    }
-
-    private interface Action {
-        String run() throws Exception;
+        return CutOverChecks.setReadOnly(source, on, repl.name());
     }
 
     /** The state of one run. */
     private final class Run {
         final long started = System.nanoTime();
-        final List<StepResult> steps = new ArrayList<>();
-        boolean failed;
-        Diagnosis failure;
-        Throwable cause;
-        CutOverStep failedStep;
+        final CutOverSteps steps = new CutOverSteps(repl.name(), listener);
         BinlogPosition finalPosition;
+        VerifyResult verification;
         boolean previousReadOnly;
         boolean replicationReset;
         long writesStoppedAt;
         boolean sourceTakesWrites = true;
 
-        void step(CutOverStep step, Action action) {
-            if (failed) {
-                return;
-            }
-            notifyStart(step);
-            long t0 = System.nanoTime();
-            try {
-                String detail = action.run();
-                add(new StepResult(step, StepResult.Outcome.SUCCEEDED, since(t0), detail));
-                if (step == CutOverStep.STOP_WRITES) {
-                    sourceTakesWrites = false;
-                }
-            } catch (Exception e) {
-                failed = true;
-                failedStep = step;
-                cause = e;
-                failure = e instanceof MigrationException me ? me.diagnosis() : ErrorCatalog.diagnose(e, null);
-                add(new StepResult(step, StepResult.Outcome.FAILED, since(t0), failure.render()));
-                if (step == CutOverStep.STOP_WRITES) {
-                    sourceTakesWrites = false; // unknown how far the hook got: undo it too
-                }
-            }
-        }
-
-        void skip(CutOverStep step, String why) {
-            if (!failed) {
-                notifyStart(step);
-                add(new StepResult(step, StepResult.Outcome.SKIPPED, Duration.ZERO, why));
-            }
-        }
-
-        private void add(StepResult r) {
-            steps.add(r);
-            LOG.info("{}: cut-over {} {} in {}: {}", repl.name(), r.step(), r.outcome(), r.duration(), r.detail());
-            if (listener != null) {
-                try {
-                    listener.stepFinished(r);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: cut-over listener threw; continuing", repl.name(), e);
-                }
-            }
-        }
-
-        private void notifyStart(CutOverStep step) {
-            if (listener != null) {
-                try {
-                    listener.stepStarted(step);
-                } catch (RuntimeException e) {
-                    LOG.warn("{}: cut-over listener threw; continuing", repl.name(), e);
-                }
-            }
-        }
-
         CutOverReport finish() {
+            boolean failed = steps.failed();
+            CutOverStep failedStep = steps.failedStep();
             if (failed && failedStep != CutOverStep.SWITCH_APPLICATIONS) {
                 rollback();
             }
             long end = System.nanoTime();
             Duration downtime = writesStoppedAt == 0 ? Duration.ZERO : Duration.ofNanos(end - writesStoppedAt);
-            CutOverReport report = new CutOverReport(steps, !failed, Optional.ofNullable(finalPosition),
-                    Optional.ofNullable(failure), failed && sourceTakesWrites, Duration.ofNanos(end - started), downtime);
+            Diagnosis failure = steps.failure();
+            CutOverReport report = new CutOverReport(steps.results(), !failed, Optional.ofNullable(finalPosition),
+                    Optional.ofNullable(failure), failed && sourceTakesWrites, Duration.ofNanos(end - started), downtime,
+                    Optional.ofNullable(verification));
             LOG.info("{}: {}", repl.name(), report.describe());
             if (failed) {
                 String state = failedStep == CutOverStep.SWITCH_APPLICATIONS
@@ -246,13 +193,13 @@ public final class CutOver {
                 throw new CutOverException(new Diagnosis(DiagnosisCode.CUT_OVER_FAILED, failure.vendorCode(),
                         failure.sqlState(), "Cut-over failed at " + failedStep + ": " + failure.message() + " " + state,
                         failure.endpoint(), null, DiagnosisCode.CUT_OVER_FAILED.remedy() + " " + failure.remedy()),
-                        report, cause);
+                        report, steps.cause());
             }
             return report;
         }
 
         private void rollback() {
-            notifyStart(CutOverStep.ROLLBACK);
+            steps.started(CutOverStep.ROLLBACK);
             long t0 = System.nanoTime();
             List<String> done = new ArrayList<>();
             boolean ok = true;
@@ -294,37 +241,32 @@ public final class CutOver {
             } catch (RuntimeException e) {
                 done.add("heartbeat not restarted: " + e.getMessage());
             }
-            add(new StepResult(CutOverStep.ROLLBACK, ok ? StepResult.Outcome.SUCCEEDED : StepResult.Outcome.FAILED,
-                    since(t0), String.join("; ", done)));
+            steps.finished(new StepResult(CutOverStep.ROLLBACK, ok ? StepResult.Outcome.SUCCEEDED
+                    : StepResult.Outcome.FAILED, CutOverSteps.since(t0), String.join("; ", done)));
         }
-    }
-
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
     }
 
     /** Builds a {@link CutOver}. Not thread-safe; {@link #build()} validates everything at once. */
     public static final class Builder {
-        private Replication replication;
+        private final Replication replication;
         private CutOverHook stopWrites;
         private CutOverHook resumeWrites;
         private boolean readOnlySource;
         private Duration catchUpTimeout = Duration.ofMinutes(5);
+        private Verify verify;
         private Verifier verifier;
         private boolean resetReplication = true;
         private CutOverHook switchApplications;
         private CutOverListener listener;
 
-        private Builder() {
-        }
-
-        /** The running replication to cut over. Required. */
-        public Builder replication(Replication replication) {
+        private Builder(Replication replication) {
             this.replication = replication;
-            return this;
         }
 
-        /** Hook that stops every write to the source and returns when they have stopped. Required unless {@link #readOnlySource()}. */
+        /**
+         * Hook that stops every write to the source and returns when they have stopped. No default: required unless
+         * {@link #readOnlySource()}.
+         */
         public Builder stopWrites(CutOverHook hook) {
             this.stopWrites = hook;
             return this;
@@ -338,7 +280,8 @@ public final class CutOver {
 
         /**
          * Stop writes by {@code SET GLOBAL read_only=ON} on the source (needs SUPER / SYSTEM_VARIABLES_ADMIN, so not on
-         * RDS; accounts with SUPER still write). Restored on rollback. Not combinable with {@link #stopWrites}.
+         * RDS; accounts with SUPER still write). Restored on rollback. Default off. Not combinable with
+         * {@link #stopWrites}.
          */
         public Builder readOnlySource() {
             this.readOnlySource = true;
@@ -351,7 +294,21 @@ public final class CutOver {
             return this;
         }
 
-        /** Compares source and target in step 3. Default none (step skipped). */
+        /**
+         * Compares source and target in step 3 with the library's verification, e.g.
+         * {@code Verify.between(source, target).schemas("shop").build()}: the cut-over stops (and writes resume on
+         * the source) when it finds any difference, compares zero tables, or fails. Default none (step skipped). Not
+         * combinable with {@link #verifier(Verifier)}.
+         */
+        public Builder verify(Verify verify) {
+            this.verify = verify;
+            return this;
+        }
+
+        /**
+         * Compares source and target in step 3 with a check of your own; {@code matches() == false} or an exception
+         * stops the cut-over. Default none (step skipped). Not combinable with {@link #verify(Verify)}.
+         */
         public Builder verifier(Verifier verifier) {
             this.verifier = verifier;
             return this;
@@ -363,7 +320,7 @@ public final class CutOver {
             return this;
         }
 
-        /** Hook that points the applications at the target. Required. */
+        /** Hook that points the applications at the target. No default: required. */
         public Builder switchApplications(CutOverHook hook) {
             this.switchApplications = hook;
             return this;
@@ -376,16 +333,18 @@ public final class CutOver {
         }
 
         /**
-         * @throws NullPointerException     for a missing replication, switch hook, or write-stopping method
-         * @throws IllegalArgumentException for both a stop hook and readOnlySource, a bad timeout, or a
-         *                                  replication without a source
+         * @throws NullPointerException     for a missing switch hook or write-stopping method
+         * @throws IllegalArgumentException for both a stop hook and readOnlySource, both verify and verifier, a bad
+         *                                  timeout, or a replication without a source
          */
         public CutOver build() {
-            Objects.requireNonNull(replication, "replication");
             Objects.requireNonNull(switchApplications, "switchApplications");
             Objects.requireNonNull(catchUpTimeout, "catchUpTimeout");
             if (readOnlySource && stopWrites != null) {
                 throw new IllegalArgumentException("stopWrites(hook) and readOnlySource() are exclusive");
+            }
+            if (verify != null && verifier != null) {
+                throw new IllegalArgumentException("verify(Verify) and verifier(Verifier) are exclusive");
             }
             if (!readOnlySource) {
                 Objects.requireNonNull(stopWrites, "stopWrites (or readOnlySource())");

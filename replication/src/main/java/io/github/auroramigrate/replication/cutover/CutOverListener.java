@@ -5,7 +5,7 @@ package io.github.auroramigrate.replication.cutover;
  * cut-over goes on. Called on the thread that runs the cut-over.
  *
  * <pre>{@code
- * CutOver.builder()...listener(new CutOverListener() {
+ * CutOver.of(repl)...listener(new CutOverListener() {
  *     public void stepFinished(StepResult r) { log.info("{}", r); }
  * }).build();
  * }</pre>

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How one cut-over step went.
  *
  * <pre>{@code
- * for (StepResult r : report.steps()) { log.info("{} {} in {}: {}", r.step(), r.outcome(), r.duration(), r.detail()); }
+ * for (StepResult r : report.steps()) { log.info("{}", r); }   // e.g. VERIFY FAILED in 14 ms: ...
  * }</pre>
  *
  * @param step     which step
@@ -32,5 +32,11 @@ public record StepResult(CutOverStep step, Outcome outcome, Duration duration, S
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(detail, "detail");
+    }
+
+    /** @return e.g. {@code VERIFY FAILED in 14 ms: ...} */
+    @Override
+    public String toString() {
+        return step + " " + outcome + " in " + io.github.auroramigrate.core.internal.text.Human.duration(duration) + ": " + detail;
     }
 }

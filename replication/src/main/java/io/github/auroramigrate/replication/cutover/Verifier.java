@@ -1,11 +1,12 @@
 package io.github.auroramigrate.replication.cutover;
 
 /**
- * Compares source and target during the cut-over, after writes stopped and the target caught up. Plug in the
- * library's chunked checksums, or your own.
+ * A check of your own that compares source and target during the cut-over, after writes stopped and the target
+ * caught up. For the library's verification pass a {@code Verify} to {@link CutOver.Builder#verify} instead; this
+ * hook is for anything else (an application-level reconciliation, say).
  *
  * <pre>{@code
- * CutOver.builder()...verifier(() -> new Verification(countsAndChecksumsEqual(), "orders, customers")).build();
+ * CutOver.of(repl)...verifier(() -> new Verification(ledgerTotalsEqual(), "ledger totals")).build();
  * }</pre>
  */
 @FunctionalInterface

@@ -1,6 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import java.util.Objects;
 
 /**

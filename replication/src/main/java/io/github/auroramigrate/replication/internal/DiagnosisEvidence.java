@@ -3,10 +3,12 @@ package io.github.auroramigrate.replication.internal;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.replication.ReplicaStatus;
+import io.github.auroramigrate.replication.ReplicationHealth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +25,26 @@ public final class DiagnosisEvidence {
     private static final Logger LOG = LoggerFactory.getLogger(DiagnosisEvidence.class);
 
     private DiagnosisEvidence() {
+    }
+
+    /**
+     * Diagnoses the replica now: every finding of {@link StatusDiagnoser} with its evidence.
+     *
+     * @return the status and the findings
+     */
+    public static ReplicationHealth health(ReplicaChannel ch) {
+        ReplicaStatus s = ch.status();
+        String worker;
+        try (Connection c = ch.connection()) {
+            worker = ApplierSampler.workerError(c, s);
+        } catch (SQLException e) {
+            worker = null;
+        }
+        List<Diagnosis> findings = new ArrayList<>();
+        for (Diagnosis d : StatusDiagnoser.diagnose(s, worker, ch.target())) {
+            findings.add(enrich(ch, d, s, worker));
+        }
+        return new ReplicationHealth(s, findings);
     }
 
     /** @return {@code d} with evidence added, or {@code d} itself */

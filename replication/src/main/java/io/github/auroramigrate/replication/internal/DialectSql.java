@@ -2,8 +2,8 @@ package io.github.auroramigrate.replication.internal;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.BinlogPosition;
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.ReplicationException;
 import java.util.ArrayList;

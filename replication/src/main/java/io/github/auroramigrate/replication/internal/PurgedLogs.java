@@ -1,6 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.replication.internal.SourceLogs.BinaryLog;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.ThreadState;
 import io.github.auroramigrate.replication.stuck.ApplierSample;

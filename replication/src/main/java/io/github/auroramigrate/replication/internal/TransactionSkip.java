@@ -2,7 +2,7 @@ package io.github.auroramigrate.replication.internal;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.ReplicationException;

@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The outcome of {@link SourcePreflight#check()}.
+ * The outcome of {@link SourcePreflight#run()}.
  *
  * <pre>{@code
- * PreflightReport r = SourcePreflight.check(source, Duration.ofHours(6));
+ * PreflightReport r = SourcePreflight.of(source).plannedDuration(Duration.ofHours(6)).build().run();
  * r.throwIfFailed();
  * log.info("binary logs grow {} bytes/s, about {} bytes over the migration", r.growthBytesPerSecond(), r.estimatedBinlogBytes());
  * }</pre>

@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * privileges and authentication plugin. Each failure carries a diagnosis with the fix.
  *
  * <pre>{@code
- * PreflightReport r = SourcePreflight.builder()
- *     .source(source).target(target)
+ * PreflightReport r = SourcePreflight.of(source)
+ *     .target(target)
  *     .replicationUser(ReplicationUser.of("repl", pw))
  *     .plannedDuration(Duration.ofHours(12))
- *     .build().check();
+ *     .build().run();
  * r.throwIfFailed();
  * }</pre>
  *
@@ -58,14 +58,14 @@ public final class SourcePreflight {
         this.gtid = b.gtid;
     }
 
-    /** @return a new builder */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Checks the source alone for a migration of {@code plannedDuration}, with a 2-second growth sample. */
-    public static PreflightReport check(Endpoint source, Duration plannedDuration) {
-        return builder().source(source).plannedDuration(plannedDuration).build().check();
+    /**
+     * Starts configuring the checks of {@code source}.
+     *
+     * @param source the source, as a user that may read global variables and SHOW BINARY LOGS
+     * @throws NullPointerException for a null source
+     */
+    public static Builder of(Endpoint source) {
+        return new Builder(Objects.requireNonNull(source, "source"));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class SourcePreflight {
      * @return the report (failures are in it, not thrown; see {@link PreflightReport#throwIfFailed()})
      * @throws io.github.auroramigrate.core.diagnose.MigrationException when the source cannot be reached at all
      */
-    public PreflightReport check() {
+    public PreflightReport run() {
         List<PreflightCheck> checks = new ArrayList<>();
         ServerFacts targetFacts = null;
         long targetServerId = -1;
@@ -261,20 +261,15 @@ public final class SourcePreflight {
 
     /** Builds a {@link SourcePreflight}. Not thread-safe. */
     public static final class Builder {
-        private Endpoint source;
+        private final Endpoint source;
         private Endpoint target;
         private ReplicationUser user;
         private Duration plannedDuration = Duration.ofHours(24);
         private Duration growthSample = Duration.ofSeconds(2);
         private boolean gtid;
 
-        private Builder() {
-        }
-
-        /** The source, as a user that may read global variables and SHOW BINARY LOGS. Required. */
-        public Builder source(Endpoint source) {
+        private Builder(Endpoint source) {
             this.source = source;
-            return this;
         }
 
         /** The target, to compare server ids and check the user's plugin against its version. Default none. */
@@ -311,11 +306,10 @@ public final class SourcePreflight {
         }
 
         /**
-         * @throws NullPointerException     without a source
+         * @throws NullPointerException     for a null planned duration or growth sample
          * @throws IllegalArgumentException for a non-positive planned duration or a negative sample
          */
         public SourcePreflight build() {
-            Objects.requireNonNull(source, "source");
             Objects.requireNonNull(plannedDuration, "plannedDuration");
             Objects.requireNonNull(growthSample, "growthSample");
             if (plannedDuration.isNegative() || plannedDuration.isZero()) {

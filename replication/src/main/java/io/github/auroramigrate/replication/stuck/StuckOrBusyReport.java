@@ -28,6 +28,6 @@ public record StuckOrBusyReport(Verdict verdict, Duration window, List<String> e
 
     @Override
     public String toString() {
-        return verdict + " over " + window + ": " + String.join("; ", evidence);
+        return verdict + " over " + io.github.auroramigrate.core.internal.text.Human.duration(window) + ": " + String.join("; ", evidence);
     }
 }

@@ -3,8 +3,9 @@ package io.github.auroramigrate.replication.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
 import java.time.Duration;
@@ -21,19 +22,24 @@ class CutOverBuilderTest {
         try (Replication withSource = Replication.of(target).source(source, ReplicationUser.of("r", "p")).build();
                 Replication without = Replication.of(target).build()) {
             CutOverHook noop = () -> { };
-            assertThatThrownBy(() -> CutOver.builder().stopWrites(noop).switchApplications(noop).build())
+            assertThatThrownBy(() -> CutOver.of(null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> CutOver.of(withSource).stopWrites(noop).build())
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> CutOver.builder().replication(withSource).stopWrites(noop).build())
+            assertThatThrownBy(() -> CutOver.of(withSource).switchApplications(noop).build())
                     .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> CutOver.builder().replication(withSource).switchApplications(noop).build())
-                    .isInstanceOf(NullPointerException.class);
-            assertThatThrownBy(() -> CutOver.builder().replication(withSource).stopWrites(noop).readOnlySource()
+            assertThatThrownBy(() -> CutOver.of(withSource).stopWrites(noop).readOnlySource()
                     .switchApplications(noop).build()).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> CutOver.builder().replication(withSource).stopWrites(noop).switchApplications(noop)
+            assertThatThrownBy(() -> CutOver.of(withSource).stopWrites(noop).switchApplications(noop)
                     .catchUpTimeout(Duration.ZERO).build()).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> CutOver.builder().replication(without).stopWrites(noop).switchApplications(noop)
+            assertThatThrownBy(() -> CutOver.of(without).stopWrites(noop).switchApplications(noop)
                     .build()).isInstanceOf(IllegalArgumentException.class);
-            assertThat(CutOver.builder().replication(withSource).readOnlySource().switchApplications(noop).build())
+            assertThat(CutOver.of(withSource).readOnlySource().switchApplications(noop).build())
+                    .isNotNull();
+            Verify verify = Verify.between(source, target).schemas("shop").build();
+            assertThatThrownBy(() -> CutOver.of(withSource).readOnlySource().switchApplications(noop).verify(verify)
+                    .verifier(() -> new Verification(true, "ok")).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exclusive");
+            assertThat(CutOver.of(withSource).readOnlySource().switchApplications(noop).verify(verify).build())
                     .isNotNull();
         }
     }
@@ -44,9 +50,11 @@ class CutOverBuilderTest {
                 new StepResult(CutOverStep.STOP_WRITES, StepResult.Outcome.SUCCEEDED, Duration.ofMillis(5), "hook"),
                 new StepResult(CutOverStep.VERIFY, StepResult.Outcome.SKIPPED, Duration.ZERO, "no verifier")),
                 true, Optional.of(new BinlogPosition("b.000001", 99)), Optional.empty(), false, Duration.ofSeconds(1),
-                Duration.ofMillis(900));
+                Duration.ofMillis(900), Optional.empty());
         assertThat(r.step(CutOverStep.VERIFY)).map(StepResult::outcome).contains(StepResult.Outcome.SKIPPED);
         assertThat(r.step(CutOverStep.CATCH_UP)).isEmpty();
         assertThat(r.describe()).contains("SUCCEEDED", "STOP_WRITES", "no verifier");
+        assertThat(r.toString()).isEqualTo(r.describe()).doesNotContain("PT").doesNotContain("Optional")
+                .containsPattern(" in [0-9.]+ (ms|s)");
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.BinlogPosition;
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.ReplicationException;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.auroramigrate.replication.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.replication.internal.SourceLogs.BinaryLog;
 import java.util.List;
 import org.junit.jupiter.api.Test;

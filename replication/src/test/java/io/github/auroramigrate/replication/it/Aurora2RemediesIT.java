@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.BinlogPosition;
-import io.github.auroramigrate.core.dump.GtidSet;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.BinlogPosition;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;
@@ -33,9 +32,7 @@ class Aurora2RemediesIT {
     static final Duration WAIT = Duration.ofSeconds(60);
 
     static ReplicationUser user(TestServer src, TestServer tgt) {
-        try (EndpointPool pool = Fixtures.rootEndpoint(src).pool(1)) {
-            return ReplicationUser.create(pool, "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
-        }
+        return ReplicationUser.create(Fixtures.rootEndpoint(src), "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
     }
 
     static Replication.Builder builder(TestServer src, TestServer tgt) {

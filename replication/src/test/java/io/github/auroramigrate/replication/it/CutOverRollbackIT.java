@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.verify.Difference;
+import io.github.auroramigrate.core.verify.TableVerification;
+import io.github.auroramigrate.core.verify.Verify;
+import io.github.auroramigrate.core.verify.VerifyResult;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.cutover.CutOver;
@@ -31,10 +34,7 @@ class CutOverRollbackIT {
         src.execute(Writer.ddl(db, 50));
         Endpoint source = Fixtures.rootEndpoint(src);
         Endpoint target = Fixtures.endpoint(tgt);
-        ReplicationUser user;
-        try (EndpointPool pool = source.pool(1)) {
-            user = ReplicationUser.create(pool, "repl", "Repl-pw-1", target);
-        }
+        ReplicationUser user = ReplicationUser.create(source, "repl", "Repl-pw-1", target);
         Fixtures.SnapshotPoint at = Fixtures.copy(src, target, db);
         Replication repl = Replication.of(target).source(source, user).startAt(at.position())
                 .heartbeat(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(100)).build();
@@ -53,7 +53,7 @@ class CutOverRollbackIT {
             try {
                 src.execute("CREATE USER IF NOT EXISTS 'app'@'%' IDENTIFIED BY 'App-pw-1'",
                         "GRANT INSERT, SELECT ON `" + db + "`.* TO 'app'@'%'");
-                CutOver cutOver = CutOver.builder().replication(repl).readOnlySource()
+                CutOver cutOver = CutOver.of(repl).readOnlySource()
                         .verifier(() -> {
                             // writes are stopped here: an application account cannot write
                             assertThatThrownBy(() -> appInsert(src, db)).hasMessageContaining("read-only");
@@ -85,13 +85,70 @@ class CutOverRollbackIT {
     }
 
     @Test
+    void aVerifyThatFindsADifferenceStopsTheCutOverAndNamesIt(
+            @Server(value = ServerKind.MYSQL_80, role = "source") TestServer src,
+            @Server(value = ServerKind.MYSQL_80, role = "target") TestServer tgt) throws Exception {
+        String db = src.createSchema("rv");
+        String odd = "`" + db + "`.`odd ``tick`` \u00fc`"; // backticks, a space and a non-ASCII letter in the name
+        AtomicBoolean switched = new AtomicBoolean();
+        try (Replication repl = start(src, tgt, db)) {
+            try {
+                src.execute("CREATE TABLE " + odd + " (id INT PRIMARY KEY, v VARCHAR(20) NOT NULL) DEFAULT CHARSET=utf8mb4",
+                        "INSERT INTO " + odd + " VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+                repl.awaitCaughtUp(Duration.ofSeconds(30));
+                tgt.execute("UPDATE " + odd + " SET v = 'drift' WHERE id = 2"); // someone wrote to the replica
+                Verify verify = Verify.between(repl.source().orElseThrow(), repl.target()).schemas(db).build();
+                CutOverException e = failsAtVerifyAndRollsBack(CutOver.of(repl).readOnlySource().verify(verify)
+                        .switchApplications(() -> switched.set(true)).build(), src, repl, switched);
+                // the table is named as SQL would quote it
+                assertThat(e.getMessage()).contains("ROWS_DIFFER `" + db + "`.`odd ``tick`` \u00fc`");
+                CutOverReport r = e.report();
+                assertThat(r.step(CutOverStep.VERIFY).orElseThrow().detail()).contains("`odd ``tick`` \u00fc`");
+                VerifyResult found = r.verification().orElseThrow();
+                assertThat(found.ok()).isFalse();
+                assertThat(found.tables()).extracting(TableVerification::table)
+                        .containsExactlyInAnyOrder("events", "items", "odd `tick` \u00fc");
+                assertThat(found.differences()).singleElement().satisfies(d -> {
+                    assertThat(d.table()).isEqualTo("odd `tick` \u00fc");
+                    assertThat(d.kind()).isEqualTo(Difference.Kind.ROWS_DIFFER);
+                    assertThat(d.rows()).isNotEmpty();
+                });
+            } finally {
+                src.execute("SET GLOBAL read_only = OFF");
+                repl.reset();
+            }
+        }
+    }
+
+    @Test
+    void aVerifyThatComparesNoTablesStopsTheCutOver(@Server(value = ServerKind.MYSQL_80, role = "source") TestServer src,
+            @Server(value = ServerKind.MYSQL_80, role = "target") TestServer tgt) throws Exception {
+        String db = src.createSchema("rz");
+        AtomicBoolean switched = new AtomicBoolean();
+        try (Replication repl = start(src, tgt, db)) {
+            try {
+                // a typo in the schema name: an "all equal" over nothing must not let the cut-over proceed
+                Verify typo = Verify.between(repl.source().orElseThrow(), repl.target()).schemas(db + "_typo").build();
+                CutOverException e = failsAtVerifyAndRollsBack(CutOver.of(repl).readOnlySource().verify(typo)
+                        .switchApplications(() -> switched.set(true)).build(), src, repl, switched);
+                // today's Verify returns 0 tables (the cut-over refuses that); a Verify that refuses the selection
+                // itself names the pattern
+                assertThat(e.getMessage()).containsAnyOf("compared no tables", db + "_typo");
+            } finally {
+                src.execute("SET GLOBAL read_only = OFF");
+                repl.reset();
+            }
+        }
+    }
+
+    @Test
     void aFailingStopHookResumesWrites(@Server(value = ServerKind.MARIADB_114, role = "source") TestServer src,
             @Server(value = ServerKind.MARIADB_114, role = "target") TestServer tgt) throws Exception {
         String db = src.createSchema("rb2");
         try (Replication repl = start(src, tgt, db); Writer writer = new Writer(src, db).start()) {
             try {
                 AtomicBoolean resumed = new AtomicBoolean();
-                CutOver cutOver = CutOver.builder().replication(repl)
+                CutOver cutOver = CutOver.of(repl)
                         .stopWrites(() -> {
                             writer.stop();
                             throw new IllegalStateException("load balancer did not drain");
@@ -123,6 +180,26 @@ class CutOverRollbackIT {
                 repl.reset();
             }
         }
+    }
+
+    /** Runs a read_only cut-over that must stop at VERIFY: rolled back, not switched, replication running. */
+    static CutOverException failsAtVerifyAndRollsBack(CutOver cutOver, TestServer src, Replication repl,
+            AtomicBoolean switched) throws Exception {
+        CutOverException e = (CutOverException) org.assertj.core.api.Assertions.catchThrowable(cutOver::run);
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo(DiagnosisCode.CUT_OVER_FAILED);
+        assertThat(e.getMessage()).contains("Cut-over failed at VERIFY", "The source takes writes again");
+        CutOverReport r = e.report();
+        assertThat(r.succeeded()).isFalse();
+        assertThat(r.steps()).extracting(StepResult::step).containsExactly(CutOverStep.STOP_WRITES,
+                CutOverStep.CATCH_UP, CutOverStep.VERIFY, CutOverStep.ROLLBACK);
+        assertThat(r.step(CutOverStep.VERIFY).orElseThrow().outcome()).isEqualTo(StepResult.Outcome.FAILED);
+        assertThat(r.step(CutOverStep.ROLLBACK).orElseThrow().outcome()).isEqualTo(StepResult.Outcome.SUCCEEDED);
+        assertThat(r.sourceTakesWrites()).isTrue();
+        assertThat(switched).isFalse();
+        assertThat(src.queryString("SELECT @@GLOBAL.read_only")).contains("0");
+        assertThat(repl.status().running()).as("replication still running").isTrue();
+        return e;
     }
 
     static void appInsert(TestServer src, String db) throws Exception {

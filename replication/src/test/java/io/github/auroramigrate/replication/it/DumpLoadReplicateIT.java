@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.dump.DumpResult;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
-import io.github.auroramigrate.core.load.DumpLoadSource;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.replication.Dialect;
@@ -43,16 +42,13 @@ class DumpLoadReplicateIT {
         src.execute(Writer.ddl(db, 500));
         Endpoint source = Fixtures.rootEndpoint(src);
         Endpoint target = Fixtures.endpoint(tgt);
-        ReplicationUser user;
-        try (EndpointPool pool = source.pool(1)) {
-            user = ReplicationUser.create(pool, "repl", "Repl-pw-1", target);
-        }
-        SourcePreflight.builder().source(source).target(target).replicationUser(user)
-                .plannedDuration(Duration.ofMinutes(30)).growthSample(Duration.ZERO).build().check().throwIfFailed();
+        ReplicationUser user = ReplicationUser.create(source, "repl", "Repl-pw-1", target);
+        SourcePreflight.of(source).target(target).replicationUser(user)
+                .plannedDuration(Duration.ofMinutes(30)).growthSample(Duration.ZERO).build().run().throwIfFailed();
         try (Writer writer = new Writer(src, db).start()) {
             DumpResult dump = Dump.from(source).schemas(db).to(DumpStores.directory(dir)).threads(2).build().run();
             assertThat(dump.binlogPosition()).isPresent();
-            Load.into(target).from(DumpLoadSource.of(DumpStores.directory(dir))).threads(2).build().run();
+            Load.into(target).from(LoadSources.dump(DumpStores.directory(dir))).threads(2).build().run();
             long opsAfterLoad = writer.ops();
             try (Replication repl = Replication.of(target).source(source, user)
                     .startAt(dump.binlogPosition().orElseThrow())
@@ -64,7 +60,7 @@ class DumpLoadReplicateIT {
                 while (writer.ops() < opsAfterLoad + 100) {
                     Fixtures.sleep(20);
                 }
-                CutOverReport r = CutOver.builder().replication(repl)
+                CutOverReport r = CutOver.of(repl)
                         .stopWrites(writer::stop).resumeWrites(writer::start)
                         .verifier(() -> {
                             Map<String, String> s = Fixtures.checksums(src, db);

@@ -2,7 +2,7 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;
@@ -41,9 +40,7 @@ class GtidAurora3IT {
         src = p.source();
         tgt = p.target();
         Fixtures.resetReplicaAsRoot(tgt);
-        try (EndpointPool pool = Fixtures.rootEndpoint(src).pool(1)) {
-            user = ReplicationUser.create(pool, "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
-        }
+        user = ReplicationUser.create(Fixtures.rootEndpoint(src), "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
     }
 
     /** A schema with the writer's tables and a table t(id, v) of three rows. */

@@ -2,9 +2,8 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.preflight.SourcePreflight;
@@ -27,12 +26,9 @@ class GtidStartIT {
             src.execute(Writer.ddl(db, 100));
             Endpoint source = Fixtures.rootEndpoint(src);
             Endpoint target = Fixtures.endpoint(tgt);
-            ReplicationUser user;
-            try (EndpointPool pool = source.pool(1)) {
-                user = ReplicationUser.create(pool, "repl", "Repl-pw-1", target);
-            }
-            assertThat(SourcePreflight.builder().source(source).gtid(true).plannedDuration(Duration.ofMinutes(30))
-                    .growthSample(Duration.ZERO).build().check().failures()).isEmpty();
+            ReplicationUser user = ReplicationUser.create(source, "repl", "Repl-pw-1", target);
+            assertThat(SourcePreflight.of(source).gtid(true).plannedDuration(Duration.ofMinutes(30))
+                    .growthSample(Duration.ZERO).build().run().failures()).isEmpty();
             try (Writer writer = new Writer(src, db).start()) {
                 Fixtures.SnapshotPoint at = Fixtures.copy(src, target, db);
                 GtidSet gtids = GtidSet.of(at.gtids());

@@ -2,9 +2,8 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.GtidSet;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.CatchUpProgress;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.Replication;
@@ -80,10 +79,7 @@ class MigrationWhileWritingIT {
         src.execute(Writer.ddl(db, 300));
         Endpoint source = Fixtures.rootEndpoint(src);
         Endpoint target = Fixtures.endpoint(tgt);
-        ReplicationUser user;
-        try (EndpointPool pool = source.pool(1)) {
-            user = ReplicationUser.create(pool, "repl", REPL_PASSWORD, target);
-        }
+        ReplicationUser user = ReplicationUser.create(source, "repl", REPL_PASSWORD, target);
         List<CatchUpProgress> progress = new CopyOnWriteArrayList<>();
         AtomicBoolean switched = new AtomicBoolean();
         try (Writer writer = new Writer(src, db).start()) {
@@ -121,7 +117,7 @@ class MigrationWhileWritingIT {
                 assertThat(writer.ops()).isGreaterThan(opsAtSnapshot + 200);
                 assertThat(repl.lag().heartbeat()).isPresent();
 
-                CutOverReport report = CutOver.builder().replication(repl)
+                CutOverReport report = CutOver.of(repl)
                         .stopWrites(writer::stop)
                         .resumeWrites(writer::start)
                         .verifier(() -> {

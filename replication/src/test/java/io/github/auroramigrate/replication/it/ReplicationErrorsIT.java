@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.dump.BinlogPosition;
+import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.Dialect;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;
@@ -50,12 +49,10 @@ class ReplicationErrorsIT {
     static Replication.Builder builder(TestServer src, TestServer tgt) {
         Endpoint source = Fixtures.rootEndpoint(src);
         Endpoint target = Fixtures.endpoint(tgt);
-        try (EndpointPool pool = source.pool(1)) {
-            ReplicationUser user = ReplicationUser.create(pool, "repl", "Repl-pw-1", target);
-            Replication.Builder b = Replication.of(target).source(source, user).pollInterval(Duration.ofMillis(100));
-            // the rds_* procedures take no connect-retry argument: the RDS dialect refuses the option
-            return tgt.profile().isAurora() ? b : b.connectRetry(Duration.ofSeconds(1));
-        }
+        ReplicationUser user = ReplicationUser.create(source, "repl", "Repl-pw-1", target);
+        Replication.Builder b = Replication.of(target).source(source, user).pollInterval(Duration.ofMillis(100));
+        // the rds_* procedures take no connect-retry argument: the RDS dialect refuses the option
+        return tgt.profile().isAurora() ? b : b.connectRetry(Duration.ofSeconds(1));
     }
 
     static long value(TestServer s, String db, int id) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.preflight.BinlogRetention;
 import io.github.auroramigrate.replication.preflight.PreflightReport;
@@ -28,10 +27,7 @@ class SourcePreflightIT {
     void healthySourcePassesAndMeasuresGrowth(@Server(value = ServerKind.MYSQL_80, role = "source") TestServer src,
             @Server(value = ServerKind.MYSQL_80, role = "target") TestServer tgt) throws Exception {
         Endpoint source = Fixtures.rootEndpoint(src);
-        ReplicationUser user;
-        try (EndpointPool pool = source.pool(1)) {
-            user = ReplicationUser.create(pool, "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
-        }
+        ReplicationUser user = ReplicationUser.create(source, "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
         String db = src.createSchema("pf");
         src.execute("CREATE TABLE `" + db + "`.t (id INT AUTO_INCREMENT PRIMARY KEY, pad VARCHAR(200))");
         Thread writer = new Thread(() -> {
@@ -41,9 +37,9 @@ class SourcePreflightIT {
             }
         });
         writer.start();
-        PreflightReport r = SourcePreflight.builder().source(source).target(Fixtures.endpoint(tgt))
+        PreflightReport r = SourcePreflight.of(source).target(Fixtures.endpoint(tgt))
                 .replicationUser(user).plannedDuration(Duration.ofMinutes(30)).growthSample(Duration.ofMillis(500))
-                .build().check();
+                .build().run();
         writer.join();
         assertThat(r.failures()).isEmpty();
         assertThat(r.passed()).isTrue();
@@ -53,8 +49,8 @@ class SourcePreflightIT {
         assertThat(r.estimatedBinlogBytes()).isGreaterThan((long) r.growthBytesPerSecond() * 1700);
         assertThat(r.retention()).contains(Duration.ofHours(1)); // the testkit's binlog_expire_logs_seconds
         // the same source for a longer migration: the 1-hour retention is diagnosed
-        PreflightReport longer = SourcePreflight.builder().source(source).plannedDuration(Duration.ofHours(6))
-                .growthSample(Duration.ZERO).build().check();
+        PreflightReport longer = SourcePreflight.of(source).plannedDuration(Duration.ofHours(6))
+                .growthSample(Duration.ZERO).build().run();
         assertThat(longer.failures()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.BINLOG_RETENTION_TOO_SHORT);
         assertThat(longer.failures().get(0).remedy()).contains("SET GLOBAL binlog_expire_logs_seconds = 21600");
     }
@@ -67,9 +63,9 @@ class SourcePreflightIT {
         String before = src.queryString("SELECT @@GLOBAL.expire_logs_days").orElseThrow();
         try {
             src.execute("SET GLOBAL binlog_format = 'STATEMENT'");
-            PreflightReport r = SourcePreflight.builder().source(source).target(Fixtures.endpoint(aurora))
+            PreflightReport r = SourcePreflight.of(source).target(Fixtures.endpoint(aurora))
                     .replicationUser(ReplicationUser.of("weak", "Weak-pw-1")).plannedDuration(Duration.ofHours(48))
-                    .growthSample(Duration.ZERO).build().check();
+                    .growthSample(Duration.ZERO).build().run();
             assertThat(r.passed()).isFalse();
             assertThat(r.failures()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.BINLOG_FORMAT_NOT_ROW,
                     DiagnosisCode.BINLOG_RETENTION_TOO_SHORT, DiagnosisCode.REPLICATION_PRIVILEGE_MISSING);
@@ -80,8 +76,8 @@ class SourcePreflightIT {
             src.execute("SET GLOBAL binlog_format = 'ROW'");
             assertThat(BinlogRetention.ensureAtLeast(source, Duration.ofHours(48))).contains(Duration.ofDays(2));
             src.execute("GRANT REPLICATION SLAVE ON *.* TO 'weak'@'%'");
-            PreflightReport fixed = SourcePreflight.builder().source(source).replicationUser(ReplicationUser.of("weak", "x"))
-                    .plannedDuration(Duration.ofHours(48)).growthSample(Duration.ZERO).build().check();
+            PreflightReport fixed = SourcePreflight.of(source).replicationUser(ReplicationUser.of("weak", "x"))
+                    .plannedDuration(Duration.ofHours(48)).growthSample(Duration.ZERO).build().run();
             assertThat(fixed.failures()).isEmpty();
         } finally {
             src.execute("SET GLOBAL binlog_format = 'ROW'", "SET GLOBAL expire_logs_days = " + before,
@@ -95,8 +91,8 @@ class SourcePreflightIT {
         Endpoint master = Fixtures.endpoint(aurora);
         try {
             // Aurora's default: 'binlog retention hours' NULL, i.e. purge as soon as possible
-            PreflightReport r = SourcePreflight.builder().source(master).plannedDuration(Duration.ofHours(12))
-                    .growthSample(Duration.ZERO).build().check();
+            PreflightReport r = SourcePreflight.of(master).plannedDuration(Duration.ofHours(12))
+                    .growthSample(Duration.ZERO).build().run();
             assertThat(r.retention()).contains(Duration.ZERO);
             assertThat(r.failures()).extracting(Diagnosis::code).containsExactly(DiagnosisCode.BINLOG_RETENTION_TOO_SHORT);
             assertThat(r.failures().get(0).remedy())
@@ -105,8 +101,8 @@ class SourcePreflightIT {
             Optional<Duration> kept = BinlogRetention.ensureAtLeast(master, Duration.ofHours(12));
             assertThat(kept).contains(Duration.ofHours(12));
             assertThat(aurora.queryString("SELECT @@GLOBAL.binlog_expire_logs_seconds")).contains("43200");
-            assertThat(SourcePreflight.builder().source(master).plannedDuration(Duration.ofHours(12))
-                    .growthSample(Duration.ZERO).build().check().passed()).isTrue();
+            assertThat(SourcePreflight.of(master).plannedDuration(Duration.ofHours(12))
+                    .growthSample(Duration.ZERO).build().run().passed()).isTrue();
         } finally {
             aurora.execute("UPDATE mysql.rds_configuration SET value = NULL WHERE name = 'binlog retention hours'");
         }

@@ -3,7 +3,6 @@ package io.github.auroramigrate.replication.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
 import io.github.auroramigrate.replication.ReplicaStatus;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationLag;
@@ -35,11 +34,9 @@ class StuckOrBusyIT {
     static final int ROWS = 1500;
 
     static Replication.Builder builder(TestServer src, Endpoint target, Endpoint source) {
-        try (EndpointPool pool = source.pool(1)) {
-            ReplicationUser user = ReplicationUser.create(pool, "repl", "Repl-pw-1", target);
-            return Replication.of(target).source(source, user).pollInterval(Duration.ofMillis(100))
-                    .heartbeat(Duration.ofMillis(200)).connectRetry(Duration.ofSeconds(1));
-        }
+        ReplicationUser user = ReplicationUser.create(source, "repl", "Repl-pw-1", target);
+        return Replication.of(target).source(source, user).pollInterval(Duration.ofMillis(100))
+                .heartbeat(Duration.ofMillis(200)).connectRetry(Duration.ofSeconds(1));
     }
 
     static String seed(TestServer src) {

@@ -2,8 +2,7 @@ package io.github.auroramigrate.replication.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.auroramigrate.core.dump.GtidSet;
-import io.github.auroramigrate.core.endpoint.EndpointPool;
+import io.github.auroramigrate.core.GtidSet;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.stuck.ApplierSample;
@@ -51,10 +50,7 @@ class StuckOrBusyWindowIT {
                 "SET SESSION cte_max_recursion_depth = 100000",
                 "INSERT INTO `" + db + "`.t WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < "
                         + ROWS + ") SELECT n, 0 FROM r");
-        ReplicationUser user;
-        try (EndpointPool pool = Fixtures.rootEndpoint(src).pool(1)) {
-            user = ReplicationUser.create(pool, "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
-        }
+        ReplicationUser user = ReplicationUser.create(Fixtures.rootEndpoint(src), "repl", "Repl-pw-1", Fixtures.endpoint(tgt));
         writer = new Writer(src, db).start();
         Fixtures.SnapshotPoint at = Fixtures.copy(src, Fixtures.endpoint(tgt), db);
         Fixtures.markAppliedAsRoot(tgt, at.gtids());

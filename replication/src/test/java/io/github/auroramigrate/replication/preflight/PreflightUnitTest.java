@@ -54,11 +54,15 @@ class PreflightUnitTest {
 
     @Test
     void builderValidates() {
-        assertThatThrownBy(() -> SourcePreflight.builder().build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SourcePreflight.of(null)).isInstanceOf(NullPointerException.class);
         Endpoint e = Endpoint.builder().host("h").user("u").build();
-        assertThatThrownBy(() -> SourcePreflight.builder().source(e).plannedDuration(Duration.ZERO).build())
+        assertThatThrownBy(() -> SourcePreflight.of(e).plannedDuration(Duration.ZERO).build())
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SourcePreflight.builder().source(e).growthSample(Duration.ofSeconds(-1)).build())
+        assertThatThrownBy(() -> SourcePreflight.of(e).growthSample(Duration.ofSeconds(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SourcePreflight.of(e).plannedDuration(null).build())
+                .isInstanceOf(NullPointerException.class);
+        // build() validates without connecting: nothing listens on host "h"
+        assertThat(SourcePreflight.of(e).plannedDuration(Duration.ofHours(1)).build()).isNotNull();
     }
 }
