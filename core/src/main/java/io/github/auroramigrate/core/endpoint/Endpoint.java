@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Where a MySQL-compatible server is and how to log in to it. Immutable and thread-safe; the password is
@@ -28,10 +29,27 @@ import java.util.Set;
  * try (EndpointPool pool = source.pool(4)) {
  *     ...
  * }
+ * // the same from a Connector/J URL (reserved characters of user and password percent-encoded)
+ * Endpoint same = Endpoint.builder().jdbcUrl("jdbc:mysql://root:p%40ss@11.22.33.44:3306/?sslMode=REQUIRED").build();
  * }</pre>
  *
  * <p>An Endpoint holds no connections itself: {@link #pool(int)} opens a HikariCP pool you close, and
  * {@link #connect()} opens one plain connection.
+ *
+ * <h2>Your own DataSource</h2>
+ * An application that already has a pool can hand it over: {@code Endpoint.builder().host(h).user(u)
+ * .dataSource(ds).build()}. Every capability (Dump, Load, Verify, Copy, Replication, ...) then borrows its
+ * connections from {@code ds} and gives each back when done; nothing ever closes {@code ds} itself. Host, port and
+ * user still name the server in messages and tell a replica where its source is; the DataSource logs in, so password,
+ * TLS settings and properties are not set on such an Endpoint. {@link #pool(int)} still applies: it is a pool of at
+ * most n connections borrowed from {@code ds}, so a job never takes more than its share of your pool (size it for the
+ * job: a dump takes threads + 2 connections, a load threads + 6). Each borrowed connection must be a Connector/J one
+ * in a UTF-8 session ({@code characterEncoding=UTF-8}); the library then sets what it needs per session
+ * (time_zone, sql_mode, ...) as on its own connections, and when it gives a connection back, the session is put back
+ * as it was: every session variable it changed, the default schema and the driver settings; a connection whose
+ * session cannot be restored is aborted, never handed back changed. A Load streams {@code LOAD DATA LOCAL INFILE}
+ * only when the DataSource's connections are opened with {@code allowLoadLocalInfile=true}; otherwise it sends
+ * INSERTs and says so in a LOCAL_INFILE_DISABLED warning.
  */
 public final class Endpoint {
     /** Connection properties the library sets itself; users may not override them through {@link Builder#property}. */
@@ -48,6 +66,7 @@ public final class Endpoint {
     private final boolean allowPublicKeyRetrieval;
     private final Duration connectTimeout;
     private final Map<String, String> properties;
+    private final CallerDataSource dataSource;
 
     private Endpoint(Builder b) {
         this.host = b.host;
@@ -60,6 +79,7 @@ public final class Endpoint {
         this.allowPublicKeyRetrieval = b.allowPublicKeyRetrieval;
         this.connectTimeout = b.connectTimeout;
         this.properties = Map.copyOf(b.properties);
+        this.dataSource = b.dataSource == null ? null : new CallerDataSource(b.dataSource, describe());
     }
 
     /** @return a new builder */
@@ -75,6 +95,7 @@ public final class Endpoint {
         b.database = database;
         b.caBundle = caBundle;
         b.properties.putAll(properties);
+        b.dataSource = dataSource == null ? null : dataSource.caller();
         return b;
     }
 
@@ -121,6 +142,16 @@ public final class Endpoint {
     /** @return extra JDBC properties (copy-free, unmodifiable) */
     public Map<String, String> properties() {
         return properties;
+    }
+
+    /** @return the caller's DataSource this endpoint borrows its connections from, if it was built with one */
+    public Optional<DataSource> dataSource() {
+        return dataSource == null ? Optional.empty() : Optional.of(dataSource.caller());
+    }
+
+    /** @return the DataSource connections come from when built with one (checked, session-restoring), else null */
+    CallerDataSource callerDataSource() {
+        return dataSource;
     }
 
     /** @return {@code user@host:port}, safe to log */
@@ -172,7 +203,7 @@ public final class Endpoint {
      */
     public Connection connect() {
         try {
-            return DriverManager.getConnection(jdbcUrl(), driverProperties());
+            return dataSource != null ? dataSource.getConnection() : DriverManager.getConnection(jdbcUrl(), driverProperties());
         } catch (SQLException e) {
             throw ErrorCatalog.toException(e, describe(), true);
         }
@@ -196,15 +227,17 @@ public final class Endpoint {
 
     @Override
     public String toString() {
-        return "Endpoint{" + describe() + (database == null ? "" : "/" + database) + ", tls=" + tls
-                + ", password=" + (hasPassword() ? "****" : "<none>") + "}";
+        return "Endpoint{" + describe() + (database == null ? "" : "/" + database)
+                + (dataSource != null ? ", via the caller's DataSource}" : ", tls=" + tls
+                + ", password=" + (hasPassword() ? "****" : "<none>") + "}");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Endpoint e && host.equals(e.host) && port == e.port && user.equals(e.user)
                 && Objects.equals(password, e.password) && Objects.equals(database, e.database) && tls == e.tls
-                && Objects.equals(caBundle, e.caBundle) && properties.equals(e.properties);
+                && Objects.equals(caBundle, e.caBundle) && properties.equals(e.properties)
+                && Objects.equals(dataSource(), e.dataSource());
     }
 
     @Override
@@ -226,8 +259,38 @@ public final class Endpoint {
         private boolean allowPublicKeyRetrieval;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private DataSource dataSource;
 
         private Builder() {
+        }
+
+        /**
+         * Host, port, database, user, password, {@code sslMode}, {@code connectTimeout} and
+         * {@code allowPublicKeyRetrieval} from a Connector/J URL such as
+         * {@code jdbc:mysql://user:pa%24%24@db.example:3306/app?sslMode=REQUIRED}, read by the driver's own parser
+         * (percent-decoded as the driver does: {@code +} is a space, {@code %2B} a plus; IPv6 hosts in brackets; no
+         * port means 3306). Later builder calls override what the URL set. A few transport settings pass through
+         * ({@code socketTimeout}, {@code tcpKeepAlive}, {@code useCompression}, ...); every other property is refused,
+         * because it would change how values are read or written, what a statement may do or whom TLS trusts.
+         *
+         * @throws io.github.auroramigrate.core.diagnose.MigrationException INVALID_INPUT for another scheme, more or
+         *         fewer than one host, a malformed URL or a property not accepted (named; the URL, which may hold the
+         *         password, never appears in the message)
+         */
+        public Builder jdbcUrl(String url) {
+            JdbcUrls.read(url, this);
+            return this;
+        }
+
+        /**
+         * Borrow connections from the caller's DataSource (a HikariCP pool, say) instead of logging in: see
+         * "Your own DataSource" on {@link Endpoint}. Never closed by the library. Default none. Host and user are
+         * still required (they name the server); password, caBundle, a TLS mode, allowPublicKeyRetrieval and
+         * properties cannot be combined with it.
+         */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
         }
 
         /** Host name or address. Required. */
@@ -302,7 +365,8 @@ public final class Endpoint {
         /**
          * @return the endpoint
          * @throws NullPointerException     when host or user is missing
-         * @throws IllegalArgumentException for a bad port, timeout, TLS setting or reserved property
+         * @throws IllegalArgumentException for a bad port, timeout, TLS setting or reserved property, or a login setting
+         *                                  next to a dataSource
          */
         public Endpoint build() {
             Objects.requireNonNull(host, "host");
@@ -323,6 +387,11 @@ public final class Endpoint {
             }
             if (caBundle != null && !Files.isReadable(caBundle)) {
                 throw new IllegalArgumentException("caBundle is not a readable file: " + caBundle);
+            }
+            if (dataSource != null && (password != null || caBundle != null || tls != TlsMode.PREFERRED
+                    || allowPublicKeyRetrieval || !properties.isEmpty())) {
+                throw new IllegalArgumentException("with dataSource(..) the DataSource logs in and sets TLS: password,"
+                        + " caBundle, tls, allowPublicKeyRetrieval and property(..) cannot be set too");
             }
             for (String key : properties.keySet()) {
                 if (RESERVED.contains(key)) {

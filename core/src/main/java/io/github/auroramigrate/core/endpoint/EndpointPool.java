@@ -3,13 +3,16 @@ package io.github.auroramigrate.core.endpoint;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
+import io.github.auroramigrate.core.diagnose.MigrationException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A HikariCP connection pool to one {@link Endpoint}. Thread-safe; {@link #close()} is idempotent.
+ * A HikariCP connection pool to one {@link Endpoint}. Thread-safe; {@link #close()} is idempotent. For an endpoint
+ * built with the caller's DataSource, the pool's connections are borrowed from that DataSource and given back, their
+ * sessions restored, when the pool closes; the caller's DataSource stays open.
  *
  * <pre>{@code
  * try (EndpointPool pool = endpoint.pool(4); Connection c = pool.connection()) {
@@ -30,8 +33,13 @@ public final class EndpointPool implements AutoCloseable {
         this.endpoint = endpoint;
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("aurora-migrate-" + SEQ.incrementAndGet() + "-" + endpoint.host() + ":" + endpoint.port());
-        cfg.setJdbcUrl(endpoint.jdbcUrl());
-        cfg.setDataSourceProperties(endpoint.driverProperties());
+        if (endpoint.callerDataSource() != null) {
+            // connections borrowed from the caller's pool, given back (sessions restored) when this pool closes them
+            cfg.setDataSource(endpoint.callerDataSource());
+        } else {
+            cfg.setJdbcUrl(endpoint.jdbcUrl());
+            cfg.setDataSourceProperties(endpoint.driverProperties());
+        }
         cfg.setMaximumPoolSize(maxConnections);
         cfg.setMinimumIdle(0);
         cfg.setConnectionTimeout(Math.max(250, endpoint.connectTimeout().toMillis()));
@@ -40,6 +48,11 @@ public final class EndpointPool implements AutoCloseable {
         try {
             this.dataSource = new HikariDataSource(cfg);
         } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MigrationException m) { // already diagnosed, e.g. an unsuitable caller's DataSource
+                    throw m;
+                }
+            }
             throw ErrorCatalog.toException(e, endpoint.describe(), true);
         }
     }

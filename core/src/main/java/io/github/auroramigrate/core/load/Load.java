@@ -1,5 +1,7 @@
 package io.github.auroramigrate.core.load;
 
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.jdbc.JdbcConnection;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
@@ -148,7 +150,9 @@ public final class Load {
         long start = System.nanoTime();
         checkSelection();
         List<Diagnosis> warnings = new ArrayList<>();
-        Endpoint loading = target.toBuilder().property("allowLoadLocalInfile", "true").build();
+        // a caller's DataSource opens its connections itself: resolveMethod sees whether they allow LOCAL INFILE
+        Endpoint loading = target.dataSource().isPresent() ? target
+                : target.toBuilder().property("allowLoadLocalInfile", "true").build();
         LoadJournal journal = LoadJournal.of(jobId);
         try (EndpointPool pool = loading.pool(threads + ddlLanes() + 1)) { // + the DDL lanes and connection
             LoadMethod used = resolveMethod(pool, warnings);
@@ -295,11 +299,14 @@ public final class Load {
         } catch (SQLException e) {
             throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
         }
-        if (enabled) {
+        boolean client = clientAllowsLocalInfile(pool);
+        if (enabled && client) {
             return LoadMethod.LOAD_DATA_LOCAL;
         }
-        Diagnosis d = Diagnosis.of(DiagnosisCode.LOCAL_INFILE_DISABLED, "local_infile is OFF on " + target.describe()
-                + ", so LOAD DATA LOCAL INFILE cannot be used").withEndpoint(target.describe());
+        Diagnosis d = Diagnosis.of(DiagnosisCode.LOCAL_INFILE_DISABLED, (enabled
+                ? "the DataSource of " + target.describe() + " opens its connections without allowLoadLocalInfile=true"
+                : "local_infile is OFF on " + target.describe()) + ", so LOAD DATA LOCAL INFILE cannot be used")
+                .withEndpoint(target.describe());
         if (method == LoadMethod.LOAD_DATA_LOCAL) {
             throw new LoadException(d, null, null, null);
         }
@@ -314,6 +321,16 @@ public final class Load {
         LOG.warn("{}: {}", jobId, w.render());
         warnings.add(w);
         return LoadMethod.INSERT;
+    }
+
+    /** Whether the connections were opened with allowLoadLocalInfile (the server refuses LOCAL INFILE otherwise). */
+    private boolean clientAllowsLocalInfile(EndpointPool pool) {
+        try (Connection c = pool.connection()) {
+            return c.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile)
+                    .getValue();
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
     }
 
     private void released(ChunkSource chunk) {
