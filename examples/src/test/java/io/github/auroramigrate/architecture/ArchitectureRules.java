@@ -17,6 +17,11 @@ import com.tngtech.archunit.library.Architectures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The library's architecture rules, as functions of a base package so that {@link ArchitectureRulesTest} can show
@@ -100,6 +105,34 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(base + "..").should().dependOnClassesThat()
                 .resideInAPackage("software.amazon..")
                 .because("the AWS SDK belongs to the optional aws module");
+    }
+
+    /** A file says why it is long with a sentence such as "Why one class of ~600 lines: ..." (or "... lines because ..."). */
+    private static final Pattern SAYS_WHY =
+            Pattern.compile("Why[^\n]{0,40}\\blines\\b|\\blines because\\b");
+
+    /** The longest a main source file may be without its Javadoc saying why (issue 13: "~400 lines"). */
+    static final int MAX_LINES = 410;
+
+    /**
+     * Main source files ({@code <module>/src/main/java/**.java} under {@code root}) over {@link #MAX_LINES} lines whose
+     * text does not say why they are that long.
+     *
+     * @return one line per such file: its path relative to root and its length
+     */
+    static List<String> longFilesThatDoNotSayWhy(Path root) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")
+                    && root.relativize(p).toString().replace('\\', '/').matches("[^/]+/src/main/java/.*")).toList()) {
+                String text = Files.readString(f);
+                long lines = text.lines().count();
+                if (lines > MAX_LINES && !SAYS_WHY.matcher(text).find()) {
+                    out.add(root.relativize(f) + ": " + lines + " lines");
+                }
+            }
+        }
+        return out;
     }
 
     private static List<String> leaks(JavaClass c) {

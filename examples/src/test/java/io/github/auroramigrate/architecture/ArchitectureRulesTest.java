@@ -9,6 +9,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The library's architecture (issue 13): the public API of core and replication exposes no internal type, core's
@@ -83,6 +87,29 @@ class ArchitectureRulesTest {
     void anAwsSdkDependencyIsCaught() {
         assertThat(violations(ArchitectureRules.noAwsSdk(FIXTURE)))
                 .contains(FIXTURE + ".load.UsesAws").contains("software.amazon.fixture.FakeClient");
+    }
+
+    @Test
+    void everyLongMainFileSaysWhy() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        assertThat(root.resolve("core/src/main/java")).as("the project root").isDirectory();
+        assertThat(ArchitectureRules.longFilesThatDoNotSayWhy(root)).isEmpty();
+    }
+
+    @Test
+    void aLongFileThatDoesNotSayWhyIsCaught(@TempDir Path root)
+            throws IOException {
+        Path dir = Files.createDirectories(root.resolve("m/src/main/java/x"));
+        String body = "class A {\n" + "    // line\n".repeat(ArchitectureRules.MAX_LINES) + "}\n";
+        Files.writeString(dir.resolve("Silent.java"), "/** A. */\n" + body);
+        Files.writeString(dir.resolve("Explained.java"), "/** Why one class of ~420 lines: a table. */\n"
+                + body);
+        Files.writeString(dir.resolve("Short.java"), "/** A. */\nclass B {\n}\n");
+        Path tests = Files.createDirectories(root.resolve("m/src/test/java/x"));
+        Files.writeString(tests.resolve("LongTest.java"), body);
+
+        assertThat(ArchitectureRules.longFilesThatDoNotSayWhy(root)).singleElement().asString()
+                .startsWith(Path.of("m/src/main/java/x/Silent.java").toString()).contains("lines");
     }
 
     private static String violations(ArchRule rule) {

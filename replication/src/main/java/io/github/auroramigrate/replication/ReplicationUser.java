@@ -6,7 +6,7 @@ import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.replication.internal.Jdbc;
 import io.github.auroramigrate.replication.internal.ServerFacts;
 import io.github.auroramigrate.replication.internal.SqlStatement;
-import io.github.auroramigrate.replication.internal.SqlText;
+import io.github.auroramigrate.replication.internal.SqlLiterals;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -180,9 +180,9 @@ public final class ReplicationUser {
     static List<SqlStatement> ddl(ServerFacts source, String name, String host, String password, String plugin,
             boolean requireTls) {
         boolean nbe = source.noBackslashEscapes();
-        String account = SqlText.literal(name, nbe) + "@" + SqlText.literal(host, nbe);
+        String account = SqlLiterals.literal(name, nbe) + "@" + SqlLiterals.literal(host, nbe);
         String auth = (plugin == null ? "" : " IDENTIFIED WITH " + plugin) + (plugin == null ? " IDENTIFIED BY " : " BY ");
-        String pw = SqlText.literal(password, nbe);
+        String pw = SqlLiterals.literal(password, nbe);
         String tls = requireTls ? " REQUIRE SSL" : "";
         List<SqlStatement> out = new ArrayList<>();
         out.add(secret("CREATE USER IF NOT EXISTS " + account + auth, pw, tls, password));

@@ -180,7 +180,7 @@ public enum DiagnosisCode {
     GENERATED_COLUMN_VALUE(false, "A value was written into a generated column (mysqldump and mariadb-dump write one "
             + "for every column, generated ones included, when dumping from MySQL 8.0).",
             "The server computes generated columns: INSERT statements must leave them out of their column lists. Dump and "
-                    + "Copy of this library never write them, and SqlFileImport leaves them out of every INSERT of a file "
+                    + "Copy of this library never write them, and LoadSources.sqlFile leaves them out of every INSERT of a file "
                     + "whose CREATE TABLE it has read (Transforms.dropGeneratedColumnValues()); for INSERTs without their "
                     + "CREATE TABLE in the same file (mariadb-dump --no-create-info), run the table's CREATE TABLE first "
                     + "in the same file, or name every other column (INSERT INTO t (a, b) VALUES ...).",

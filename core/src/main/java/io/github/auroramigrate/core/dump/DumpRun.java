@@ -23,7 +23,7 @@ import io.github.auroramigrate.core.internal.manifest.TableStatus;
 import io.github.auroramigrate.core.probe.Flavor;
 import io.github.auroramigrate.core.probe.ServerInfo;
 import io.github.auroramigrate.core.probe.ServerProbe;
-import io.github.auroramigrate.core.verify.DefinitionReader;
+import io.github.auroramigrate.core.verify.internal.DefinitionReader;
 import io.github.auroramigrate.core.verify.DefinitionSnapshot;
 import io.github.auroramigrate.core.internal.checksum.KeyRangePredicate;
 import io.github.auroramigrate.core.verify.ObjectKind;
@@ -59,6 +59,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One execution of a {@link Dump}: the coordinator (on the calling thread), the workers, and the monitor that
  * reports progress and keeps the manifest's heartbeat. Used once.
+ *
+ * <p>Why one class of ~700 lines: the three roles share one set of counters, connections, the first failure and the
+ * cancel flag, whose ordering (a worker's failure cancels the rest, cancel aborts connections) is easiest to keep
+ * right in one place; the parts that stand alone are classes of their own (Snapshotter, Catalog, ChunkPlanner,
+ * TableSizer, ManifestTracker, DdlWriter). The hot loop ({@code copyRows}) is a small static method on purpose.
  */
 final class DumpRun {
     private static final Logger LOG = LoggerFactory.getLogger(DumpRun.class);

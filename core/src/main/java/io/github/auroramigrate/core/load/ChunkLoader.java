@@ -265,7 +265,7 @@ final class ChunkLoader {
     private long sql(Connection c, ChunkSource chunk) throws SQLException, IOException {
         long rows = 0;
         try (InputStream in = chunk.open();
-                StatementReader reader = StatementReader.of(in, chunk.id(), SqlFileImport.BYTES);
+                StatementReader reader = StatementReader.of(in, chunk.id(), SqlFileSource.BYTES);
                 Statement st = c.createStatement()) {
             st.execute("USE " + quote(schemaOf.apply(chunk.schema())));
             // read byte for byte, decoded in the character set the file declares (mydumper: SET NAMES binary)

@@ -3,9 +3,7 @@ package io.github.auroramigrate.core.load;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.internal.format.ChunkReader;
-import io.github.auroramigrate.core.internal.format.LoadDataClause;
 import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
-import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
 import io.github.auroramigrate.core.internal.manifest.DumpStatus;
 import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.internal.manifest.ManifestIO;
@@ -13,11 +11,9 @@ import io.github.auroramigrate.core.internal.manifest.ObjectEntry;
 import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
 import io.github.auroramigrate.core.internal.manifest.TableEntry;
 import io.github.auroramigrate.core.internal.manifest.TableStatus;
-import io.github.auroramigrate.core.sql.SplitMode;
 import io.github.auroramigrate.core.sql.SqlOptions;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.verify.Verify;
-import java.io.FilterInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -30,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A {@link LoadSource} over a dump in a {@link DumpStore} (format: {@code docs/dump-format.md}): schema and table
@@ -46,7 +41,6 @@ import java.util.OptionalLong;
  * read once, when the source is made).
  */
 public final class DumpLoadSource implements LoadSource {
-    private static final SqlOptions WHOLE_FILE = SqlOptions.builder().splitMode(SplitMode.WHOLE).build();
     private final boolean discardLoaded;
     private final DumpStore store;
     private final Manifest manifest;
@@ -78,7 +72,7 @@ public final class DumpLoadSource implements LoadSource {
             for (TableEntry t : s.tables()) {
                 tableLevel.put(s.name() + "." + t.name(), tableScript(s.name(), t, deferred));
                 for (ChunkEntry c : t.chunks()) {
-                    chunks.add(new DumpChunk(s.name(), t, c));
+                    chunks.add(new DumpChunk(store, s.name(), t, c, discardLoaded));
                 }
             }
         }
@@ -323,7 +317,7 @@ public final class DumpLoadSource implements LoadSource {
                         }
                         for (ChunkEntry c : t.chunks()) {
                             if (seenChunks.add(c.file())) {
-                                newChunks.add(new DumpChunk(s.name(), t, c));
+                                newChunks.add(new DumpChunk(store, s.name(), t, c, discardLoaded));
                             }
                         }
                     }
@@ -386,7 +380,7 @@ public final class DumpLoadSource implements LoadSource {
 
     /** A DDL file of the dump: exactly one statement, without delimiter (docs/dump-format.md 1). */
     private SqlScript script(String key, String schema) {
-        return new DumpScript(key, schema, Map.of(), null);
+        return new DumpScript(store, key, schema, Map.of(), null);
     }
 
     /**
@@ -399,7 +393,7 @@ public final class DumpLoadSource implements LoadSource {
         putIfPresent(session, "character_set_client", o.characterSetClient());
         putIfPresent(session, "collation_connection", o.collationConnection());
         putIfPresent(session, "time_zone", o.timeZone());
-        return new DumpScript(o.ddlFile(), o.schema(), session, o.databaseCollation());
+        return new DumpScript(store, o.ddlFile(), o.schema(), session, o.databaseCollation());
     }
 
     private static void putIfPresent(Map<String, String> session, String variable, String value) {
@@ -408,143 +402,8 @@ public final class DumpLoadSource implements LoadSource {
         }
     }
 
-    /** A DDL file of the store. */
-    private final class DumpScript implements SqlScript {
-        private final String key;
-        private final String schema;
-        private final Map<String, String> session;
-        private final String databaseCollation;
-
-        DumpScript(String key, String schema, Map<String, String> session, String databaseCollation) {
-            this.key = key;
-            this.schema = schema;
-            this.session = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(session));
-            this.databaseCollation = databaseCollation;
-        }
-
-        @Override
-        public Optional<String> schema() {
-            return Optional.ofNullable(schema);
-        }
-
-        @Override
-        public String name() {
-            return key;
-        }
-
-        @Override
-        public Map<String, String> sessionVariables() {
-            return session;
-        }
-
-        @Override
-        public Optional<String> databaseCollation() {
-            return Optional.ofNullable(databaseCollation);
-        }
-
-        @Override
-        public SqlOptions options() {
-            return WHOLE_FILE;
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return store.open(key);
-        }
-
-        @Override
-        public String toString() {
-            return "DumpScript{" + key + "}";
-        }
-    }
-
     @Override
     public String toString() {
         return "DumpLoadSource{" + store.describe() + ", " + chunks.size() + " chunks}";
-    }
-
-    /** One chunk of the dump. */
-    private final class DumpChunk implements ChunkSource {
-        private final String schema;
-        private final TableEntry table;
-        private final ChunkEntry chunk;
-
-        DumpChunk(String schema, TableEntry table, ChunkEntry chunk) {
-            this.schema = schema;
-            this.table = table;
-            this.chunk = chunk;
-        }
-
-        @Override
-        public String id() {
-            return chunk.file().length() <= 190 ? chunk.file() : chunk.file().substring(chunk.file().length() - 190);
-        }
-
-        @Override
-        public String schema() {
-            return schema;
-        }
-
-        @Override
-        public String table() {
-            return table.name();
-        }
-
-        @Override
-        public List<String> columns() {
-            return table.columns().stream().map(ColumnEntry::name).toList();
-        }
-
-        @Override
-        public OptionalLong expectedRows() {
-            return OptionalLong.of(chunk.rows());
-        }
-
-        @Override
-        public String checksum() {
-            return chunk.fileCrc32c() == null ? "" : "crc32c:" + chunk.fileCrc32c();
-        }
-
-        @Override
-        public ChunkFormat format() {
-            return chunk.file().contains(".sql") ? ChunkFormat.SQL : ChunkFormat.FLAT;
-        }
-
-        @Override
-        public String loadDataColumns() {
-            return LoadDataClause.columns(table.columns());
-        }
-
-        @Override
-        public List<String> insertExpressions() {
-            return table.columns().stream().map(c -> switch (c.encoding()) {
-                case HEX -> "UNHEX(?)";
-                case JSON -> "CONVERT(? USING utf8mb4)";
-                default -> "?";
-            }).toList();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            ChunkReader r = ChunkReader.openForLoad(store, table, chunk);
-            return new FilterInputStream(r.stream()) {
-                @Override
-                public void close() throws IOException {
-                    r.close();
-                }
-            };
-        }
-
-        @Override
-        public void committed() throws IOException {
-            if (discardLoaded) {
-                store.delete(chunk.file());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "DumpChunk{" + chunk.file() + "}";
-        }
     }
 }

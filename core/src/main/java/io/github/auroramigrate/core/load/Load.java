@@ -1,7 +1,5 @@
 package io.github.auroramigrate.core.load;
 
-import com.mysql.cj.conf.PropertyKey;
-import com.mysql.cj.jdbc.JdbcConnection;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
@@ -13,28 +11,14 @@ import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.core.verify.VerifyResult;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A configured {@code Load} is immutable and thread-safe; {@link #run()} holds a connection pool and worker
  * threads only while it runs.
+ *
+ * <p>Why ~420 lines: the run's phases in their order (journal, schema scripts, data, deferred indexes, post-data
+ * objects, verification) read best in one method, and the {@link Builder} documents every option's default; the
+ * data phase is {@code DataPhase}, the choice of method {@code LoadMethodChoice}.
  */
 public final class Load {
     private static final Logger LOG = LoggerFactory.getLogger(Load.class);
@@ -155,7 +143,14 @@ public final class Load {
                 : target.toBuilder().property("allowLoadLocalInfile", "true").build();
         LoadJournal journal = LoadJournal.of(jobId);
         try (EndpointPool pool = loading.pool(threads + ddlLanes() + 1)) { // + the DDL lanes and connection
-            LoadMethod used = resolveMethod(pool, warnings);
+            List<Diagnosis> methodWarnings = new ArrayList<>();
+            LoadMethod used = LoadMethodChoice.resolve(pool, method, source, target.describe(), methodWarnings);
+            // a source without data (a SQL file's INSERTs are statements) does not need LOAD DATA: say so only
+            // when chunks come
+            boolean chunksKnown = !source.chunks().isEmpty();
+            if (chunksKnown) {
+                warnMethod(methodWarnings, warnings);
+            }
             DdlLedger ledger = new DdlLedger(journal, existingObjects, target.describe());
             try (Connection c = pool.connection()) {
                 journal.ensureExists(c);
@@ -165,17 +160,19 @@ public final class Load {
                 throw privilege != null ? privilege : new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
             }
             LOG.info("{}: loading into {} with {} thread(s) by {}", jobId, target.describe(), threads, used);
-            Map<String, TableTally> tables = new ConcurrentHashMap<>();
+            Map<String, DataPhase.TableTally> tables = new ConcurrentHashMap<>();
             List<String> tableOrder = new ArrayList<>();
             LoadFeed feed = source.feed(deferIndexes);
-            DataPhase data = new DataPhase(pool, journal, used, tables);
+            DataPhase data = new DataPhase(pool, journal, used, tables, source.chunks().size(), new DataPhase.Settings(
+                    jobId, threads, maxRetries, retryBackoff, transform.definitionEffects()::schema, listener,
+                    target.describe()));
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, ledger, rewriter, target.describe(), UnaryOperator.identity());
             Map<String, LoadFeed.DeferredTable> deferred = new ConcurrentHashMap<>();
             Set<String> indexed = ConcurrentHashMap.newKeySet();
             try (DdlLanes lanes = new DdlLanes(pool, scripts, ddlLanes(), jobId)) {
                 SessionSettings previous = applySettings(ddl);
-                IndexBuilder builder = (c, t) -> {
+                DataPhase.IndexBuilder builder = (c, t) -> {
                     addIndexes(c, journal, t);
                     indexed.add(t.schema() + "." + t.table());
                 };
@@ -183,13 +180,13 @@ public final class Load {
                     batch.deferred().forEach(t -> deferred.put(t.schema() + "." + t.table(), t));
                     long ddlStart = System.nanoTime();
                     for (SqlScript s : batch.schema()) {
-                        scripts.run(s);
+                        run(scripts, pool, s);
                     }
                     LOG.debug("{}: {} schema scripts run in {} ms", jobId, batch.schema().size(),
                             (System.nanoTime() - ddlStart) / 1_000_000);
                     for (ChunkSource ch : batch.chunks()) {
                         if (!tables.containsKey(ch.qualifiedTable())) {
-                            tables.put(ch.qualifiedTable(), new TableTally(ch.qualifiedTable()));
+                            tables.put(ch.qualifiedTable(), new DataPhase.TableTally(ch.qualifiedTable()));
                             tableOrder.add(ch.qualifiedTable());
                         }
                     }
@@ -200,11 +197,14 @@ public final class Load {
                     }
                 }
                 for (SqlScript s : post) {
-                    scripts.run(s);
+                    run(scripts, pool, s);
                 }
                 restore(ddl, previous);
             } finally {
                 closeQuietly(ddl);
+            }
+            if (!chunksKnown && data.total.get() > 0) {
+                warnMethod(methodWarnings, warnings);
             }
             VerifyResult verification = null;
             if (verify) {
@@ -220,17 +220,32 @@ public final class Load {
             warnings.addAll(scripts.warnings());
             warnings.addAll(rewriter.findings());
             List<TableLoadResult> perTable = tableOrder.stream().map(t -> tables.get(t).result()).toList();
-            LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(), data.rows.get(),
+            LoadResult result = new LoadResult(jobId, used, perTable, data.loaded.get(), data.skipped.get(),
+                    data.rows.get() + scripts.rows(),
                     scripts.executed(), scripts.skipped(), Duration.ofNanos(System.nanoTime() - start), warnings, verification);
             LOG.info("{}", result.summary());
-            tell(() -> listener.loadFinished(result));
+            DataPhase.tell(jobId, () -> listener.loadFinished(result));
             return result;
         }
     }
 
-    /** Builds the secondary indexes a table was created without. */
-    private interface IndexBuilder {
-        void build(Connection c, LoadFeed.DeferredTable table);
+
+    /**
+     * Runs a script on the load's DDL connection, or, for a file another tool wrote
+     * ({@link SqlScript.Journaling#BY_STATEMENT}), on a connection of its own in the target's plain session, as the
+     * {@code mysql} client would replay it: the load's session settings (time_zone +00:00, a relaxed sql_mode,
+     * unique_checks off) would change what such a file means, since it sets only what its tool thought necessary.
+     */
+    private void run(ScriptRunner scripts, EndpointPool pool, SqlScript script) {
+        if (script.journaling() != SqlScript.Journaling.BY_STATEMENT) {
+            scripts.run(script);
+            return;
+        }
+        try (Connection plain = pool.connection()) {
+            scripts.on(plain).run(script);
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
     }
 
     /** DDL lanes: one per data thread, at most 4 (beyond that they only contend for the data dictionary). */
@@ -248,13 +263,13 @@ public final class Load {
             if (!split.deferred()) {
                 return;
             }
-            tell(() -> listener.indexesStarted(table));
+            DataPhase.tell(jobId, () -> listener.indexesStarted(table));
             long start = System.nanoTime();
             boolean added = IndexDeferral.addIndexes(c, journal, t.schema(), t.table(), split, target.describe(), rewriter);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             LOG.info("{}: secondary indexes {} of {} {} in {} ms", jobId, split.names(), table,
                     added ? "added" : "found added by an earlier run", took.toMillis());
-            tell(() -> listener.indexesAdded(table, took));
+            DataPhase.tell(jobId, () -> listener.indexesAdded(table, took));
         } catch (SQLException e) {
             throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), table, null, e);
         } catch (java.io.IOException e) {
@@ -287,253 +302,9 @@ public final class Load {
         }
     }
 
-    private LoadMethod resolveMethod(EndpointPool pool, List<Diagnosis> warnings) {
-        if (method == LoadMethod.INSERT) {
-            return method;
-        }
-        boolean enabled;
-        try (Connection c = pool.connection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT @@GLOBAL.local_infile")) {
-            rs.next();
-            enabled = rs.getInt(1) != 0;
-        } catch (SQLException e) {
-            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
-        }
-        boolean client = clientAllowsLocalInfile(pool);
-        if (enabled && client) {
-            return LoadMethod.LOAD_DATA_LOCAL;
-        }
-        Diagnosis d = Diagnosis.of(DiagnosisCode.LOCAL_INFILE_DISABLED, (enabled
-                ? "the DataSource of " + target.describe() + " opens its connections without allowLoadLocalInfile=true"
-                : "local_infile is OFF on " + target.describe()) + ", so LOAD DATA LOCAL INFILE cannot be used")
-                .withEndpoint(target.describe());
-        if (method == LoadMethod.LOAD_DATA_LOCAL) {
-            throw new LoadException(d, null, null, null);
-        }
-        String defaults = ChunkFormat.loadDataOptions();
-        source.chunks().stream().filter(c -> c.format() == ChunkFormat.FLAT && !c.loadDataOptions().equals(defaults))
-                .findFirst().ifPresent(c -> {
-                    throw new LoadException(d.withAdvice("The chunks of " + source + " (e.g. " + c.id() + ") are in a "
-                            + "format only LOAD DATA reads (" + c.loadDataOptions() + "): set local_infile=ON on the "
-                            + "target (on RDS/Aurora in its parameter group)."), c.qualifiedTable(), c.id(), null);
-                });
-        Diagnosis w = d.withAdvice("Loading with batched INSERT statements instead (about 3x slower).");
-        LOG.warn("{}: {}", jobId, w.render());
-        warnings.add(w);
-        return LoadMethod.INSERT;
-    }
-
-    /** Whether the connections were opened with allowLoadLocalInfile (the server refuses LOCAL INFILE otherwise). */
-    private boolean clientAllowsLocalInfile(EndpointPool pool) {
-        try (Connection c = pool.connection()) {
-            return c.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile)
-                    .getValue();
-        } catch (SQLException e) {
-            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
-        }
-    }
-
-    private void released(ChunkSource chunk) {
-        try {
-            chunk.committed();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{}: chunk {} is loaded, but its source could not release it: {}", jobId, chunk.id(), e.toString());
-        }
-    }
-
-    private void tell(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("{}: a load listener failed; the load goes on", jobId, e);
-        }
-    }
-
-    /** Per table counters, updated by worker threads. */
-    private static final class TableTally {
-        final String table;
-        final AtomicLong rows = new AtomicLong();
-        final AtomicInteger loaded = new AtomicInteger();
-        final AtomicInteger skipped = new AtomicInteger();
-        final AtomicLong nanos = new AtomicLong();
-
-        TableTally(String table) {
-            this.table = table;
-        }
-
-        TableLoadResult result() {
-            return new TableLoadResult(table, rows.get(), loaded.get(), skipped.get(), Duration.ofNanos(nanos.get()));
-        }
-    }
-
-    /** The parallel data phase of one run. */
-    private final class DataPhase {
-        final EndpointPool pool;
-        final Map<String, TableTally> tables;
-        final ChunkLoader loader;
-        final AtomicInteger loaded = new AtomicInteger();
-        final AtomicInteger skipped = new AtomicInteger();
-        final AtomicInteger done = new AtomicInteger();
-        final AtomicLong rows = new AtomicLong();
-        final AtomicReference<LoadException> failure = new AtomicReference<>();
-        final AtomicInteger total = new AtomicInteger();
-
-        DataPhase(EndpointPool pool, LoadJournal journal, LoadMethod used, Map<String, TableTally> tables) {
-            this.pool = pool;
-            this.tables = tables;
-            this.total.set(source.chunks().size());
-            this.loader = new ChunkLoader(pool, journal, used, maxRetries, retryBackoff, (chunk, cause) -> tell(
-                    () -> listener.chunkRetried(new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, Duration.ZERO,
-                            done.get(), total.get(), rows.get()), cause)), new ThreadLocal<>(),
-                    transform.definitionEffects()::schema);  // a renameSchema transform moves the data too
-            tell(() -> listener.loadStarted(jobId, total.get(), used));
-        }
-
-        /**
-         * Takes batches from the feed; lets {@code beforeChunks} run their ordered scripts; creates their tables on
-         * the DDL lanes; loads each table's chunks in parallel as soon as its table exists; and builds a deferred
-         * table's indexes on a lane as soon as its chunks are loaded.
-         *
-         * @return the post-data scripts of the last batch
-         */
-        List<SqlScript> run(Consumer<LoadFeed.Batch> beforeChunks, LoadFeed feed, DdlLanes lanes,
-                Map<String, LoadFeed.DeferredTable> deferred, IndexBuilder indexes) {
-            AtomicInteger n = new AtomicInteger();
-            ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "aurora-load-" + jobId + "-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            Map<String, CompletableFuture<Void>> created = new HashMap<>();
-            Map<String, List<CompletableFuture<Void>>> tableWork = new HashMap<>();
-            Set<String> indexesChained = new HashSet<>();
-            List<CompletableFuture<Void>> all = new ArrayList<>();
-            try {
-                List<SqlScript> post;
-                int submitted = 0;
-                LoadException feedFailure = null;
-                while (true) {
-                    LoadFeed.Batch batch;
-                    try {
-                        batch = feed.next(() -> failure.get() != null);
-                        beforeChunks.accept(batch);
-                    } catch (LoadException e) {
-                        // let the chunks already handed over finish: they are valid, and a re-run skips them
-                        feedFailure = e;
-                        post = List.of();
-                        break;
-                    }
-                    for (Map.Entry<String, SqlScript> e : batch.tables().entrySet()) {
-                        CompletableFuture<Void> f = lanes.submit((c, runner) -> {
-                            if (failure.get() == null) {
-                                runner.run(e.getValue());
-                            }
-                        }).whenComplete((v, t) -> noteFailure(t));
-                        created.put(e.getKey(), f);
-                        all.add(f);
-                    }
-                    Map<String, List<ChunkSource>> byTable = new LinkedHashMap<>();
-                    batch.chunks().forEach(c -> byTable.computeIfAbsent(c.qualifiedTable(), k -> new ArrayList<>()).add(c));
-                    byTable.forEach((table, chunks) -> {
-                        CompletableFuture<Void> ready = created.getOrDefault(table, CompletableFuture.completedFuture(null));
-                        CompletableFuture<Void> loaded = ready.thenCompose(v -> CompletableFuture.allOf(chunks.stream()
-                                .map(c -> CompletableFuture.runAsync(() -> one(c), workers)).toArray(CompletableFuture[]::new)))
-                                .whenComplete((v, t) -> noteFailure(t));
-                        tableWork.computeIfAbsent(table, k -> new ArrayList<>()).add(loaded);
-                        all.add(loaded);
-                    });
-                    for (String table : batch.complete()) {
-                        LoadFeed.DeferredTable d = deferred.get(table);
-                        if (d == null || !indexesChained.add(table)) {
-                            continue;
-                        }
-                        // the indexes are built as soon as the table's last chunk is in, while other tables load
-                        List<CompletableFuture<Void>> work = new ArrayList<>(tableWork.getOrDefault(table, List.of()));
-                        work.add(created.getOrDefault(table, CompletableFuture.completedFuture(null)));
-                        all.add(CompletableFuture.allOf(work.toArray(CompletableFuture[]::new))
-                                .thenCompose(v -> lanes.submit((c, runner) -> {
-                                    if (failure.get() == null) {
-                                        indexes.build(c, d);
-                                    }
-                                })).whenComplete((v, t) -> noteFailure(t)));
-                    }
-                    submitted += batch.chunks().size();
-                    total.accumulateAndGet(submitted, Math::max);
-                    if (batch.last() || failure.get() != null) {
-                        post = batch.post();
-                        break;
-                    }
-                }
-                for (CompletableFuture<Void> f : all) {
-                    try {
-                        f.get();
-                    } catch (ExecutionException e) {
-                        noteFailure(e.getCause()); // recorded; the first failure is thrown below
-                    }
-                }
-                if (feedFailure != null) {
-                    throw feedFailure;
-                }
-                if (failure.get() != null) {
-                    throw failure.get();
-                }
-                return post;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LoadException(Diagnosis.of(DiagnosisCode.UNKNOWN, "the load was interrupted; committed chunks "
-                        + "stay committed and a re-run resumes").withEndpoint(target.describe()), null, null, e);
-            } finally {
-                workers.shutdownNow();
-            }
-        }
-
-        /** Records the first failure of a lane or worker task (a chunk's own failure is recorded by {@link #one}). */
-        private void noteFailure(Throwable t) {
-            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-            if (cause == null) {
-                return;
-            }
-            LoadException e = cause instanceof LoadException le ? le
-                    : new LoadException(ErrorCatalog.diagnose(cause, target.describe()), null, null, cause);
-            failure.compareAndSet(null, e);
-        }
-
-        private void one(ChunkSource chunk) {
-            if (failure.get() != null || Thread.currentThread().isInterrupted()) {
-                return; // a chunk failed for good: start nothing new, finish what runs
-            }
-            ChunkLoader.Outcome o;
-            try {
-                o = loader.load(chunk);
-            } catch (LoadException e) {
-                if (!failure.compareAndSet(null, e)) {
-                    // the first failure is thrown by run(); later ones would be lost without this line
-                    LOG.warn("{}: chunk {} of {} failed too: {}", jobId, chunk.id(), chunk.qualifiedTable(),
-                            e.diagnosis().render());
-                }
-                return;
-            }
-            TableTally t = tables.get(chunk.qualifiedTable());
-            t.nanos.addAndGet(o.elapsed().toNanos());
-            int d = done.incrementAndGet();
-            if (o.skipped()) {
-                skipped.incrementAndGet();
-                t.skipped.incrementAndGet();
-                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0, o.elapsed(), d, total.get(), rows.get());
-                released(chunk);
-                tell(() -> listener.chunkSkipped(p));
-            } else {
-                LOG.debug("{}: chunk {} of {} loaded, {} rows in {} ms", jobId, chunk.id(), chunk.qualifiedTable(), o.rows(),
-                        o.elapsed().toMillis());
-                loaded.incrementAndGet();
-                t.loaded.incrementAndGet();
-                t.rows.addAndGet(o.rows());
-                long r = rows.addAndGet(o.rows());
-                ChunkProgress p = new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), o.rows(), o.elapsed(), d, total.get(), r);
-                released(chunk);
-                tell(() -> listener.chunkLoaded(p));
-            }
-        }
+    private void warnMethod(List<Diagnosis> methodWarnings, List<Diagnosis> warnings) {
+        methodWarnings.forEach(w -> LOG.warn("{}: {}", jobId, w.render()));
+        warnings.addAll(methodWarnings);
     }
 
     /** Builder of a {@link Load}; not thread-safe. */

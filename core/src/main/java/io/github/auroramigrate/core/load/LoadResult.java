@@ -64,6 +64,12 @@ public record LoadResult(String jobId, LoadMethod method, List<TableLoadResult> 
             return "load " + jobId + ": nothing to do (" + chunksSkipped + " chunks and " + statementsSkipped
                     + " statements already done by an earlier run)";
         }
+        if (chunksLoaded == 0 && chunksSkipped == 0 && tables.isEmpty()) { // a SQL file: its rows came by statements
+            return "load " + jobId + ": " + String.format(java.util.Locale.ROOT, "%,d", rowsLoaded) + " rows by "
+                    + statementsExecuted + " statements (" + statementsSkipped + " skipped as already run) in "
+                    + Human.duration(elapsed) + ", " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")
+                    + (verifyResult == null ? "" : "; " + verifyResult.summary());
+        }
         return "load " + jobId + ": " + rowsLoaded + " rows in " + chunksLoaded + " chunks (" + chunksSkipped
                 + " skipped as already loaded), " + statementsExecuted + " statements, " + tables.size() + " tables, "
                 + method + ", " + Human.duration(elapsed) + (verifyResult == null ? "" : "; " + verifyResult.summary());

@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  * job id is derived from the directory and its {@code metadata} file, so loading the same directory again resumes.
  */
 final class MydumperSource {
-    private static final io.github.auroramigrate.core.sql.SqlOptions MYDUMPER_FILES = SqlFileImport.BYTES.toBuilder()
+    private static final io.github.auroramigrate.core.sql.SqlOptions MYDUMPER_FILES = SqlFileSource.BYTES.toBuilder()
             .splitMode(io.github.auroramigrate.core.sql.SplitMode.MYDUMPER).build();
     private static final Pattern DATA = Pattern.compile("(.+?)(\\.[0-9]+)?\\.sql(\\.gz)?");
 

@@ -8,17 +8,13 @@ import io.github.auroramigrate.core.sql.StatementReader;
 import io.github.auroramigrate.core.transform.Transform;
 import io.github.auroramigrate.core.transform.TransformSession;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
-import io.github.auroramigrate.core.sql.SqlText;
 import io.github.auroramigrate.core.sql.StatementKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,10 +33,13 @@ import org.slf4j.LoggerFactory;
  * ledger), and other statements except {@code USE} and {@code SET} are journaled by file and line. One runner is
  * used by one thread; {@link #on(Connection)} makes a sibling for another connection that shares the ledger and the
  * counters (parallel table DDL).
+ *
+ * <p>Why ~420 lines: both journaling modes ({@link SqlScript.Journaling}) and the retry of views a foreign file
+ * creates too early go through one execute path, so that each statement is guarded, journaled and diagnosed alike;
+ * the session context of a script is {@link ScriptSession}.
  */
 final class ScriptRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScriptRunner.class);
-    private static final Set<String> UTF8 = Set.of("utf8mb4", "utf8", "utf8mb3");
     private static final Set<StatementKind> DATA = java.util.EnumSet.of(StatementKind.INSERT, StatementKind.REPLACE,
             StatementKind.UPDATE, StatementKind.DELETE);
 
@@ -85,10 +84,9 @@ final class ScriptRunner {
         final Rewriter rewriter;
         final String endpoint;
         final UnaryOperator<String> prepare;
-        /** Journal every statement by its place in the script (imports of foreign files) instead of by object. */
-        boolean byStatement;
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger skipped = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
         final List<Diagnosis> warnings = new CopyOnWriteArrayList<>();
         final TargetGuard guard = new TargetGuard();
 
@@ -105,6 +103,10 @@ final class ScriptRunner {
     private String currentSchema;
     /** Views of a foreign script that failed on a view not yet in its final form; retried at the script's end. */
     private final List<DeferredView> deferredViews = new java.util.ArrayList<>();
+    /** Whether the script being run is journaled by statement ({@link SqlScript.Journaling#BY_STATEMENT}). */
+    private boolean byStatement;
+    /** Statements of the script being run that were executed or skipped as run before (not USE, SET, LOCK TABLES). */
+    private int scriptStatements;
 
     private record DeferredView(Statement statement, String text, String key, ObjectKey object, String schema,
             List<String> session, SQLException failure) {
@@ -130,19 +132,6 @@ final class ScriptRunner {
         this.shared = shared;
     }
 
-    /**
-     * A runner for a foreign script (a mysqldump file): every statement but USE, SET and LOCK TABLES is journaled by
-     * its place in the script - DDL after it ran, data statements in the same transaction - so a re-run skips what ran
-     * before and nothing is run twice, even when the file creates, drops and re-creates the same object (as
-     * mariadb-dump does with a view's placeholder). A CREATE of an object that exists without having been journaled is
-     * adopted, replaced or refused by the ledger.
-     */
-    static ScriptRunner forImport(Connection connection, DdlLedger ledger, Rewriter rewriter, String endpoint) {
-        ScriptRunner r = new ScriptRunner(connection, ledger, rewriter, endpoint, UnaryOperator.identity());
-        r.shared.byStatement = true;
-        return r;
-    }
-
     /** @return a runner on {@code other} sharing this one's ledger and counters */
     ScriptRunner on(Connection other) {
         return new ScriptRunner(other, shared);
@@ -155,7 +144,9 @@ final class ScriptRunner {
      */
     void run(SqlScript script) {
         Function<Statement, List<Statement>> rewrite = shared.rewriter.forScript(script);
-        ScriptSession session = new ScriptSession(script);
+        ScriptSession session = new ScriptSession(connection, script, shared.warnings, shared.endpoint);
+        byStatement = shared.ledger != null && script.journaling() == SqlScript.Journaling.BY_STATEMENT;
+        scriptStatements = 0;
         try (InputStream in = script.open();
                 StatementReader reader = StatementReader.of(in, script.name(), script.options());
                 java.sql.Statement st = connection.createStatement()) {
@@ -170,13 +161,19 @@ final class ScriptRunner {
                     ordinal++;
                     List<Statement> out = rewrite.apply(s);
                     for (int i = 0; i < out.size(); i++) {
-                        session.enter(st, rewrite, out.get(i));
+                        session.enter(st, rewrite, out.get(i), currentSchema);
                         execute(st, out.get(i), script.name(), ordinal, i, true);
                     }
                 }
                 retryDeferredViews(st);
             } finally {
                 session.leave(st);
+            }
+            if (byStatement && scriptStatements == 0) {
+                throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, script.name() + " holds no SQL "
+                        + "statement (it is empty or only comments and SET statements)").withAdvice("Check that the "
+                        + "dump finished and that this is the file it wrote; a dump made with --no-data and "
+                        + "--no-create-info is empty too."), null, null, null);
             }
         } catch (IOException e) {
             throw new LoadException(ErrorCatalog.diagnose(e, shared.endpoint), null, null, e);
@@ -199,13 +196,13 @@ final class ScriptRunner {
         Optional<ObjectKey> object = ledger == null ? Optional.empty() : ObjectKey.of(s, currentSchema);
         try {
             shared.guard.check(connection, s, shared.endpoint); // refuse what the target would not keep
-            if (ledger != null && shared.byStatement) {
+            if (byStatement) {
                 if (!executeJournaled(st, s, text, object, key(scriptName, ordinal, part))) {
                     return;
                 }
             } else if (object.isPresent()) {
                 if (ledger.before(connection, object.get(), text, ifNotExists(s)) == DdlLedger.Action.SKIP) {
-                    shared.skipped.incrementAndGet();
+                    skippedOne();
                     return;
                 }
                 st.execute(text);
@@ -215,7 +212,7 @@ final class ScriptRunner {
             } else if (ledger != null && s.kind() != StatementKind.USE && s.kind() != StatementKind.SET) {
                 String key = key(scriptName, ordinal, part);
                 if (ledger.isJournaled(connection, key)) {
-                    shared.skipped.incrementAndGet();
+                    skippedOne();
                     return;
                 }
                 if (DATA.contains(s.kind())) {
@@ -232,7 +229,7 @@ final class ScriptRunner {
                 currentSchema = s.objectName().get().name();
             }
             if (counted && s.kind() != StatementKind.USE && s.kind() != StatementKind.SET) {
-                shared.executed.incrementAndGet(); // session statements run every time and do not count
+                ranOne(); // session statements run every time and do not count
                 LOG.debug("ran {}", s);
             }
         } catch (LoadException e) {
@@ -264,7 +261,7 @@ final class ScriptRunner {
             return false; // only a replay speed-up; under LOCK TABLES the journal could not be written
         }
         if (ledger.isJournaled(connection, key)) {
-            shared.skipped.incrementAndGet();
+            skippedOne();
             return false;
         }
         if (DATA.contains(s.kind())) {
@@ -274,7 +271,7 @@ final class ScriptRunner {
         if (object.isPresent() && ledger.existsNow(connection, object.get())
                 && ledger.existing(connection, object.get(), text, ifNotExists(s)) == DdlLedger.Action.SKIP) {
             ledger.recordStatement(connection, key);
-            shared.skipped.incrementAndGet();
+            skippedOne();
             return false;
         }
         try {
@@ -314,7 +311,7 @@ final class ScriptRunner {
                     st.execute(v.text());
                     shared.ledger.recordStatement(connection, v.key());
                     shared.ledger.created(v.object());
-                    shared.executed.incrementAndGet();
+                    ranOne();
                 } catch (SQLException e) {
                     if (!VIEW_NOT_YET.contains(e.getErrorCode())) {
                         throw failure(e, v.statement());
@@ -357,14 +354,26 @@ final class ScriptRunner {
         return new LoadException(ErrorCatalog.diagnose(e, shared.endpoint).withLocation(s.location()), null, null, e);
     }
 
+    private void ranOne() {
+        shared.executed.incrementAndGet();
+        scriptStatements++;
+    }
+
+    private void skippedOne() {
+        shared.skipped.incrementAndGet();
+        scriptStatements++;
+    }
+
     /** Runs a data statement and writes its journal row in one transaction: after a crash, both or neither. */
     private void executeWithJournal(java.sql.Statement st, String text, String key) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             st.execute(text);
+            long changed = Math.max(0, st.getUpdateCount());
             shared.ledger.recordStatement(connection, key);
             connection.commit();
+            shared.rows.addAndGet(changed);
         } catch (SQLException | RuntimeException e) {
             try {
                 connection.rollback();
@@ -374,107 +383,6 @@ final class ScriptRunner {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    /**
-     * The session context of one script: set before its first statement (through the rewrite, so a sql_mode fix
-     * applies), restored after its last.
-     */
-    private final class ScriptSession {
-        private final SqlScript script;
-        private boolean entered;
-        private final Map<String, String> previous = new LinkedHashMap<>();
-        private String previousCollation;
-        private String alteredSchema;
-
-        ScriptSession(SqlScript script) {
-            this.script = script;
-        }
-
-        void enter(java.sql.Statement st, Function<Statement, List<Statement>> rewrite, Statement first) throws SQLException {
-            if (entered) {
-                return;
-            }
-            entered = true;
-            Map<String, String> wanted = new LinkedHashMap<>(script.sessionVariables());
-            String client = wanted.get("character_set_client");
-            if (client != null && !UTF8.contains(client.toLowerCase(Locale.ROOT)) && !isAscii(first.text())) {
-                // the text goes over the wire as UTF-8; only an ASCII text means the same in another client charset
-                wanted.remove("character_set_client");
-                shared.warnings.add(Diagnosis.of(DiagnosisCode.INVALID_INPUT, script.name() + " was created on the source "
-                        + "with character_set_client " + client + " and holds non-ASCII text: it is created with utf8mb4 "
-                        + "(the same text; only the recorded client character set differs)").withEndpoint(shared.endpoint));
-            }
-            if (!wanted.isEmpty()) {
-                read(st, wanted.keySet());
-                for (Map.Entry<String, String> v : wanted.entrySet()) {
-                    setVariable(st, rewrite, v.getKey(), v.getValue());
-                }
-            }
-            if (script.databaseCollation().isPresent() && currentSchema != null) {
-                String current = schemaCollation(currentSchema);
-                String wantedCollation = script.databaseCollation().get();
-                if (current != null && !current.equalsIgnoreCase(wantedCollation)) {
-                    // a routine records its schema's collation at creation, as mysqldump reproduces it
-                    st.execute("ALTER DATABASE " + ChunkLoader.quote(currentSchema) + " COLLATE " + wantedCollation);
-                    previousCollation = current;
-                    alteredSchema = currentSchema;
-                }
-            }
-        }
-
-        void leave(java.sql.Statement st) {
-            try {
-                if (previousCollation != null) {
-                    st.execute("ALTER DATABASE " + ChunkLoader.quote(alteredSchema) + " COLLATE " + previousCollation);
-                }
-                for (Map.Entry<String, String> v : previous.entrySet()) {
-                    try (PreparedStatement ps = connection.prepareStatement("SET SESSION " + v.getKey() + " = ?")) {
-                        ps.setString(1, v.getValue());
-                        ps.execute();
-                    }
-                }
-            } catch (SQLException e) {
-                LOG.debug("restoring the session after {} failed: {}", script.name(), e.toString());
-            }
-        }
-
-        private void read(java.sql.Statement st, Set<String> variables) throws SQLException {
-            String select = "SELECT " + variables.stream().map(v -> "@@SESSION." + v).reduce((a, b) -> a + ", " + b).orElseThrow();
-            try (java.sql.ResultSet rs = st.executeQuery(select)) {
-                rs.next();
-                int i = 1;
-                for (String v : variables) {
-                    previous.put(v, rs.getString(i++));
-                }
-            }
-        }
-
-        private void setVariable(java.sql.Statement st, Function<Statement, List<Statement>> rewrite, String variable,
-                String value) throws SQLException {
-            for (Statement set : rewrite.apply(Statement.of("SET SESSION " + variable + " = " + SqlText.quoteString(value)))) {
-                try {
-                    st.execute(set.text());
-                } catch (SQLException e) {
-                    String withoutNoAutoCreateUser = withoutMode(value, "NO_AUTO_CREATE_USER");
-                    if (e.getErrorCode() != 1231 || !variable.equals("sql_mode") || withoutNoAutoCreateUser.equals(value)) {
-                        throw e;
-                    }
-                    // MySQL 8.0 removed NO_AUTO_CREATE_USER and always behaves as it said: dropping it changes nothing
-                    setVariable(st, rewrite, variable, withoutNoAutoCreateUser);
-                }
-            }
-        }
-
-        private String schemaCollation(String schema) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
-                ps.setString(1, schema);
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
         }
     }
 
@@ -492,20 +400,6 @@ final class ScriptRunner {
         return false;
     }
 
-    static String withoutMode(String sqlMode, String mode) {
-        return java.util.Arrays.stream(sqlMode.split(",")).map(String::strip).filter(m -> !m.equalsIgnoreCase(mode))
-                .collect(java.util.stream.Collectors.joining(","));
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) > 0x7F) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** @return the journal key of the statement at {@code ordinal} (1-based) of the script, part {@code part} */
     static String key(String scriptName, long ordinal, int part) {
         String key = "ddl:" + scriptName + ":#" + ordinal + (part == 0 ? "" : "." + part);
@@ -518,6 +412,11 @@ final class ScriptRunner {
 
     int skipped() {
         return shared.skipped.get();
+    }
+
+    /** @return rows changed by the data statements (INSERT, REPLACE, UPDATE, DELETE) of the scripts run so far */
+    long rows() {
+        return shared.rows.get();
     }
 
     /** @return warnings of the scripts run so far (session context that could not be reproduced exactly) */

@@ -55,6 +55,33 @@ public interface SqlScript {
         return Optional.empty();
     }
 
+    /**
+     * @return how a load journals the statements of this script so that a re-run runs each exactly once:
+     *         {@link Journaling#BY_OBJECT} (the default) for scripts of this library's dumps, {@link
+     *         Journaling#BY_STATEMENT} for a file another tool wrote
+     */
+    default Journaling journaling() {
+        return Journaling.BY_OBJECT;
+    }
+
+    /** How a load remembers what of a script it ran, so that a re-run after a crash runs each statement exactly once. */
+    enum Journaling {
+        /**
+         * Statements that create an object are journaled by the object (schema, kind, name) and adopted when the
+         * object exists as they would create it, so a script may be edited or transformed differently between runs;
+         * other statements by their place in the script. For DDL that creates each object once.
+         */
+        BY_OBJECT,
+        /**
+         * Every statement but {@code USE}, {@code SET} and {@code LOCK TABLES} is journaled by its place in the
+         * script, a data statement in the same transaction as its journal row: for a file that creates, drops and
+         * re-creates the same object and carries its rows as INSERTs (mysqldump, mariadb-dump). An object that exists
+         * without having been journaled is adopted, replaced or refused as {@link ExistingObjects} says. A script
+         * journaled so that holds no statement is an error.
+         */
+        BY_STATEMENT
+    }
+
     /** @return the script's bytes (UTF-8 unless the statements say otherwise), uncompressed */
     InputStream open() throws IOException;
 

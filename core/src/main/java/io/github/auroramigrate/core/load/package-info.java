@@ -3,8 +3,8 @@
  * with {@link io.github.auroramigrate.core.load.Load} (also while the dump is still being written:
  * {@link io.github.auroramigrate.core.load.LoadSources#following}), a source copied straight into a target with no
  * files with {@link io.github.auroramigrate.core.copy.Copy}, {@code mydumper} directories and CSV/TSV files
- * (every source from {@link io.github.auroramigrate.core.load.LoadSources}), and plain
- * {@code mysqldump}/{@code mariadb-dump} files with {@link io.github.auroramigrate.core.load.SqlFileImport}.
+ * and plain {@code mysqldump}/{@code mariadb-dump} files (every source from
+ * {@link io.github.auroramigrate.core.load.LoadSources}).
  *
  * <pre>{@code
  * LoadResult r = Load.into(target)
@@ -33,7 +33,7 @@
  * with {@code OBJECT_EXISTS} naming it and what differs, or replaces it with
  * {@link io.github.auroramigrate.core.load.ExistingObjects#REPLACE}. An object whose DDL changed between two runs of
  * the same load (another transform) is re-created when it holds no data, and refused ({@code DDL_CHANGED}) when it
- * does. A foreign SQL file ({@link io.github.auroramigrate.core.load.SqlFileImport}) is journaled by each
+ * does. A foreign SQL file ({@link io.github.auroramigrate.core.load.LoadSources#sqlFile}) is journaled by each
  * statement's place in the file instead (it may create, drop and re-create one object), its data statements in the
  * same transaction as their journal row. What the load creates: the schema {@code aurora_migrate} with the table
  * {@code load_progress} (and short-lived scratch tables there); drop it ({@code DROP DATABASE `aurora_migrate`}) when
@@ -76,9 +76,9 @@
  * default is 1 and the caller chooses: e.g. 4 for an 8-vCPU Aurora instance class.
  *
  * <h2>Limits</h2>
- * {@link io.github.auroramigrate.core.load.SqlFileImport} sends statements as text: a dump holding non-UTF-8
- * bytes in string literals (binary columns dumped without {@code --hex-blob}) is rejected as CORRUPT_FILE by the
- * splitter; dump with {@code --hex-blob}. It is not resumable (a mysqldump file drops and re-creates its tables).
+ * A SQL file ({@link io.github.auroramigrate.core.load.LoadSources#sqlFile}) runs on one connection, statement by
+ * statement, as the {@code mysql} client does: its tables are not loaded in parallel. Statements on non-transactional
+ * tables (MyISAM) commit on their own, so a crash right after one may replay it.
  *
  * <p>Internal classes of this package are package-private; the public types are the API.
  */

@@ -224,7 +224,7 @@ public final class Transforms {
     /**
      * Leaves generated columns out of INSERT and REPLACE statements, knowing each table's columns from the CREATE TABLE
      * earlier in the stream: dumps of MySQL 8.0 by mysqldump and mariadb-dump write values for them, which the server
-     * refuses (ERROR 3105). {@code SqlFileImport} applies it to every file.
+     * refuses (ERROR 3105). {@code LoadSources.sqlFile} applies it to every file.
      *
      * <pre>{@code
      * INSERT INTO `g` VALUES (1,10,20,'x')   ->   INSERT INTO `g` (`id`,`a`,`n`) VALUES (1,10,'x')

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The structured definitions of a set of schemas (and accounts) on one server at one time, as
- * {@link DefinitionReader} reads them; stored in a dump as {@value #KEY} (docs/dump-format.md section 2.6) so
+ * {@link io.github.auroramigrate.core.verify.internal.DefinitionReader} reads them; stored in a dump as {@value #KEY}
+ * (docs/dump-format.md section 2.6) so
  * that a target can be verified against the source's definitions later.
  *
  * <pre>{@code

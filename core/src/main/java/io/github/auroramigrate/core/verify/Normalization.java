@@ -151,33 +151,6 @@ final class Normalization {
     }
 
     /**
-     * MySQL 8.0's information_schema prints the non-ASCII characters of expressions it stores (GENERATION_EXPRESSION,
-     * expression defaults) encoded twice: the UTF-8 bytes read as latin1 and encoded again ({@code –} as
-     * {@code â\u0080\u0093}). Text made only of characters up to U+00FF whose latin1 bytes are valid UTF-8 is
-     * decoded once more; other text (genuine latin1 letters never form valid UTF-8 sequences by themselves) is kept.
-     */
-    static String utf8Repaired(String s) {
-        boolean high = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c > 0xFF) {
-                return s;
-            }
-            high |= c >= 0x80;
-        }
-        if (!high) {
-            return s;
-        }
-        try {
-            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return s;
-        }
-    }
-
-    /**
      * Routine, trigger and event bodies (stored as written): outside quotes, case, backticks and runs of whitespace
      * are ignored; parentheses are kept.
      */

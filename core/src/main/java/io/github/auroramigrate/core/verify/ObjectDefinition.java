@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * One object's structured definition as {@link DefinitionReader} read it from {@code information_schema}: named
+ * One object's structured definition as the library read it from {@code information_schema}
+ * ({@link io.github.auroramigrate.core.verify.internal.DefinitionReader}): named
  * attributes of the object itself and of its parts (a table's columns, indexes, constraints and partitions).
  * Values are the server's own text, unnormalised; {@link Verify} normalises when it compares.
  *

@@ -1,21 +1,14 @@
 package io.github.auroramigrate.core.verify;
 
+import io.github.auroramigrate.core.verify.internal.DefinitionReader;
 import io.github.auroramigrate.core.TableFilter;
 import io.github.auroramigrate.core.TableRef;
-import io.github.auroramigrate.core.internal.checksum.ChunkChecksum;
-import io.github.auroramigrate.core.internal.checksum.KeyRangePredicate;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.endpoint.Endpoint;
-import io.github.auroramigrate.core.internal.format.ColumnTypes;
-import io.github.auroramigrate.core.Checksum;
-import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
-import io.github.auroramigrate.core.internal.manifest.ColumnEntry;
 import io.github.auroramigrate.core.internal.manifest.DumpStatus;
-import io.github.auroramigrate.core.internal.manifest.KeyColumn;
-import io.github.auroramigrate.core.internal.manifest.KeyKind;
 import io.github.auroramigrate.core.internal.manifest.Manifest;
 import io.github.auroramigrate.core.internal.manifest.ManifestIO;
 import io.github.auroramigrate.core.internal.manifest.SchemaEntry;
@@ -25,20 +18,14 @@ import io.github.auroramigrate.core.sql.SystemSchemas;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.transform.DefinitionEffects;
 import io.github.auroramigrate.core.transform.Transform;
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -173,7 +160,8 @@ public final class Verify {
         List<TableVerification> out = new ArrayList<>();
         List<ObjectDifference> objectDiffs = new ArrayList<>();
         int compared = 0;
-        try (Rechecks rechecks = new Rechecks()) {
+        try (Rechecks rechecks = new Rechecks(source, target, store, chunkRows)) {
+            TableRows rows = new TableRows(source, target, chunkRows, rechecks);
             if (store != null) {
                 Manifest m = ManifestIO.read(store);
                 if (m.status() != DumpStatus.COMPLETE) {
@@ -193,7 +181,7 @@ public final class Verify {
                         }
                         for (TableEntry te : s.tables()) {
                             if (selected(s.name(), te.name()) && effects.keepsTable(s.name(), te.name())) {
-                                out.add(againstManifest(t, effects.schema(s.name()), te, rechecks));
+                                out.add(rows.againstManifest(t, effects.schema(s.name()), te));
                             }
                         }
                     }
@@ -213,21 +201,21 @@ public final class Verify {
                 }
             } else {
                 try (Connection s = source.connect(); Connection t = target.connect()) {
-                    Selection.Existing existing = query(s, source, () -> Selection.Existing.read(s));
+                    Selection.Existing existing = TableCatalog.query(s, source, () -> Selection.Existing.read(s));
                     Diagnosis unmatched = Selection.check(filter, existing, List.of(), "verify of " + source.describe());
                     if (unmatched != null) {
                         throw new MigrationException(unmatched.withEndpoint(source.describe()));
                     }
                     List<String> schemas = existing.schemas().stream().filter(filter::schema).toList();
-                    for (String[] st : baseTables(s, schemas)) {
+                    for (String[] st : TableCatalog.baseTables(s, schemas, source)) {
                         if (selected(st[0], st[1]) && effects.keepsTable(st[0], st[1])) {
-                            out.add(between(s, t, st[0], effects.schema(st[0]), st[1], rechecks));
+                            out.add(rows.between(s, t, st[0], effects.schema(st[0]), st[1]));
                         }
                     }
                     if (objects) {
-                        List<String> accounts = users ? query(s, source, () -> DefinitionReader.accounts(s,
+                        List<String> accounts = users ? TableCatalog.query(s, source, () -> DefinitionReader.accounts(s,
                                 List.of(source.user(), target.user()))) : List.of();
-                        DefinitionSnapshot expected = selectedObjects(query(s, source,
+                        DefinitionSnapshot expected = selectedObjects(TableCatalog.query(s, source,
                                 () -> DefinitionReader.read(s, schemas, accounts)), schemas);
                         compared = expected.objects().size();
                         objectDiffs.addAll(compareObjects(expected, t));
@@ -249,7 +237,7 @@ public final class Verify {
                 .filter(o -> o.kind() != ObjectKind.ACCOUNT || dumpedAccounts)
                 .filter(o -> o.kind() == ObjectKind.ACCOUNT || (resolvedSchemas == null ? filter.schema(o.schema())
                         : resolvedSchemas.contains(o.schema())))
-                .filter(o -> o.kind() == ObjectKind.ACCOUNT || !isSystemSchema(o.schema()))
+                .filter(o -> o.kind() == ObjectKind.ACCOUNT || !SystemSchemas.excluded(o.schema()))
                 .filter(o -> tables.isEmpty() || o.kind() == ObjectKind.TABLE && selected(o.schema(), o.name()))
                 .toList();
         return new DefinitionSnapshot(all.server(), keep);
@@ -260,328 +248,12 @@ public final class Verify {
                 .map(o -> effects.schema(o.schema())).distinct().toList();
         List<String> accounts = expected.objects().stream().filter(o -> o.kind() == ObjectKind.ACCOUNT)
                 .map(ObjectDefinition::name).toList();
-        DefinitionSnapshot actual = query(t, target, () -> DefinitionReader.read(t, targetSchemas, accounts));
+        DefinitionSnapshot actual = TableCatalog.query(t, target, () -> DefinitionReader.read(t, targetSchemas, accounts));
         return new DefinitionComparator(effects, definers).compare(expected, actual);
-    }
-
-    /** @return whether the library or the server owns this schema (never compared) */
-    static boolean isSystemSchema(String schema) {
-        return SystemSchemas.excluded(schema);
     }
 
     private boolean selected(String schema, String table) {
         return filter.table(schema, table);
-    }
-
-    private TableVerification againstManifest(Connection t, String schema, TableEntry te, Rechecks rechecks) {
-        long expected = te.chunks().stream().mapToLong(ChunkEntry::rows).sum();
-        Optional<List<ColumnEntry>> onTarget = columns(t, schema, te.name(), target);
-        if (onTarget.isEmpty()) {
-            return missing(schema, te.name(), expected);
-        }
-        List<String> names = te.columns().stream().map(ColumnEntry::name).toList();
-        if (!names.equals(onTarget.get().stream().map(ColumnEntry::name).toList())) {
-            return columnsDiffer(schema, te.name(), expected, names, onTarget.get());
-        }
-        List<Difference> diffs = new ArrayList<>();
-        long actual = 0;
-        boolean ranged = !te.chunking().key().isEmpty();
-        if (ranged) {
-            for (ChunkEntry c : te.chunks()) {
-                String range = KeyRangePredicate.sql(te.chunking().key(), c.lower(), c.upper());
-                Checksum a = checksum(t, schema, te.name(), te.columns(), withWhere(range, te.where()), target);
-                actual += a.rows();
-                if (!a.equals(c.checksum())) {
-                    Difference d = new Difference(Difference.Kind.ROWS_DIFFER, schema, te.name(), c.index(), c.lower(),
-                            c.upper(), range, c.checksum(), a);
-                    rechecks.fromDump(te, onTarget.get(), List.of(c), d, withWhere(range, te.where())).ifPresent(diffs::add);
-                }
-            }
-        }
-        if (!ranged || te.chunks().isEmpty()) {
-            Checksum e = te.chunks().stream().map(ChunkEntry::checksum).reduce(Checksum.EMPTY, Checksum::plus);
-            Checksum a = checksum(t, schema, te.name(), te.columns(), withWhere("1=1", te.where()), target);
-            actual = a.rows();
-            if (!a.equals(e)) {
-                Difference d = new Difference(Difference.Kind.ROWS_DIFFER, schema, te.name(), 0, null, null, "1=1", e, a);
-                rechecks.fromDump(te, onTarget.get(), te.chunks(), d, withWhere("1=1", te.where())).ifPresent(diffs::add);
-            }
-        }
-        return new TableVerification(schema, te.name(), expected, actual, ranged ? te.chunks().size() : 1, diffs);
-    }
-
-    private TableVerification between(Connection s, Connection t, String schema, String targetSchema, String table,
-            Rechecks rechecks) {
-        List<ColumnEntry> cols = columns(s, schema, table, source).orElseThrow();
-        Optional<List<ColumnEntry>> onTarget = columns(t, targetSchema, table, target);
-        if (onTarget.isEmpty()) {
-            return missing(targetSchema, table, count(s, schema, table));
-        }
-        List<String> names = cols.stream().map(ColumnEntry::name).toList();
-        if (!names.equals(onTarget.get().stream().map(ColumnEntry::name).toList())) {
-            return columnsDiffer(targetSchema, table, count(s, schema, table), names, onTarget.get());
-        }
-        List<KeyColumn> key = primaryKey(s, schema, table, cols);
-        List<List<String>> bounds = new ArrayList<>();
-        bounds.add(null);
-        if (!key.isEmpty()) {
-            for (List<String> b = next(s, schema, table, key, null); b != null; b = next(s, schema, table, key, b)) {
-                bounds.add(b);
-            }
-        }
-        bounds.add(null);
-        List<Difference> diffs = new ArrayList<>();
-        long expected = 0;
-        long actual = 0;
-        int chunks = bounds.size() - 1;
-        for (int i = 0; i < chunks; i++) {
-            List<String> lo = bounds.get(i);
-            List<String> hi = bounds.get(i + 1);
-            String range = key.isEmpty() ? "1=1" : KeyRangePredicate.sql(key, lo, hi);
-            Checksum e = checksum(s, schema, table, cols, range, source);
-            Checksum a = checksum(t, targetSchema, table, cols, range, target);
-            expected += e.rows();
-            actual += a.rows();
-            if (!e.equals(a)) {
-                Difference d = new Difference(Difference.Kind.ROWS_DIFFER, targetSchema, table, key.isEmpty() ? 0 : i + 1,
-                        lo, hi, range, e, a);
-                rechecks.between(schema, cols, onTarget.get(), key, d).ifPresent(diffs::add);
-            }
-        }
-        return new TableVerification(targetSchema, table, expected, actual, chunks, diffs);
-    }
-
-    private static TableVerification missing(String schema, String table, long expected) {
-        return new TableVerification(schema, table, expected, -1, 0, List.of(new Difference(Difference.Kind.TABLE_MISSING,
-                schema, table, 0, null, null, "1=1", null, null)));
-    }
-
-    private static TableVerification columnsDiffer(String schema, String table, long expected, List<String> names,
-            List<ColumnEntry> onTarget) {
-        LOG.warn("verify: {}.{} has columns {} on the target, expected {}", schema, table,
-                onTarget.stream().map(ColumnEntry::name).toList(), names);
-        return new TableVerification(schema, table, expected, -1, 0, List.of(new Difference(Difference.Kind.COLUMNS_DIFFER,
-                schema, table, 0, null, null, "1=1", null, null)));
-    }
-
-    /** The next boundary after {@code lower}: the key of the chunkRows-th row, or null when fewer rows remain. */
-    private List<String> next(Connection c, String schema, String table, List<KeyColumn> key, List<String> lower) {
-        String exprs = key.stream().map(k -> k.kind() == KeyKind.STRING || k.kind() == KeyKind.BINARY
-                ? "HEX(" + ColumnTypes.quote(k.name()) + ")" : "CAST(" + ColumnTypes.quote(k.name()) + " AS CHAR)")
-                .collect(Collectors.joining(", "));
-        String order = key.stream().map(k -> ColumnTypes.quote(k.name())).collect(Collectors.joining(", "));
-        String sql = "SELECT " + exprs + " FROM " + ColumnTypes.quote(schema) + "." + ColumnTypes.quote(table) + " WHERE "
-                + KeyRangePredicate.sql(key, lower, null) + " ORDER BY " + order + " LIMIT 1 OFFSET " + (chunkRows - 1);
-        return query(c, source, () -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                if (!rs.next()) {
-                    return null;
-                }
-                List<String> b = new ArrayList<>();
-                for (int i = 1; i <= key.size(); i++) {
-                    b.add(rs.getString(i));
-                }
-                return b;
-            }
-        });
-    }
-
-    private static Checksum checksum(Connection c, String schema, String table, List<ColumnEntry> cols, String predicate,
-            Endpoint on) {
-        try {
-            return ChunkChecksum.of(c, schema, table, cols, predicate);
-        } catch (MigrationException e) {
-            throw new MigrationException(e.diagnosis().withEndpoint(on.describe()), e.getCause());
-        }
-    }
-
-    private long count(Connection c, String schema, String table) {
-        return query(c, source, () -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM "
-                    + ColumnTypes.quote(schema) + "." + ColumnTypes.quote(table))) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
-    }
-
-    private List<String[]> baseTables(Connection c, List<String> schemas) {
-        if (schemas.isEmpty()) {
-            return List.of();
-        }
-        String marks = schemas.stream().map(x -> "?").collect(Collectors.joining(","));
-        return query(c, source, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT table_schema, table_name FROM information_schema.tables "
-                    + "WHERE table_type = 'BASE TABLE' AND table_schema IN (" + marks + ") ORDER BY table_schema, table_name")) {
-                for (int i = 0; i < schemas.size(); i++) {
-                    ps.setString(i + 1, schemas.get(i));
-                }
-                List<String[]> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (!SystemSchemas.excluded(rs.getString(1))) {
-                            out.add(new String[] {rs.getString(1), rs.getString(2)});
-                        }
-                    }
-                }
-                return out;
-            }
-        });
-    }
-
-    /** The stored (non-generated) columns in table order, or empty when the table does not exist. */
-    static Optional<List<ColumnEntry>> columns(Connection c, String schema, String table, Endpoint on) {
-        return query(c, on, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, column_type, character_set_name, "
-                    + "extra FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-                    + "ORDER BY ordinal_position")) {
-                ps.setString(1, schema);
-                ps.setString(2, table);
-                List<ColumnEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String extra = String.valueOf(rs.getString(5)).toUpperCase(Locale.ROOT);
-                        if (extra.contains("GENERATED") && !extra.contains("DEFAULT_GENERATED")
-                                || extra.contains("VIRTUAL") || extra.contains("STORED") || extra.contains("PERSISTENT")) {
-                            continue;
-                        }
-                        String type = rs.getString(2).toLowerCase(Locale.ROOT);
-                        out.add(new ColumnEntry(rs.getString(1), type, rs.getString(3), rs.getString(4),
-                                ColumnTypes.encoding(type)));
-                    }
-                }
-                return out.isEmpty() ? Optional.<List<ColumnEntry>>empty() : Optional.of(out);
-            }
-        });
-    }
-
-    /** The primary key as chunking columns, or empty when there is none or a column's order differs from its text. */
-    private List<KeyColumn> primaryKey(Connection c, String schema, String table, List<ColumnEntry> cols) {
-        return query(c, source, () -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, sub_part FROM information_schema.statistics "
-                    + "WHERE table_schema = ? AND table_name = ? AND index_name = 'PRIMARY' ORDER BY seq_in_index")) {
-                ps.setString(1, schema);
-                ps.setString(2, table);
-                List<KeyColumn> key = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String name = rs.getString(1);
-                        Optional<ColumnEntry> col = cols.stream().filter(x -> x.name().equalsIgnoreCase(name)).findFirst();
-                        Optional<KeyKind> kind = col.flatMap(x -> ColumnTypes.keyKind(x.dataType()));
-                        if (rs.getObject(2) != null || kind.isEmpty()) {
-                            return List.<KeyColumn>of();
-                        }
-                        key.add(new KeyColumn(col.get().name(), kind.get(),
-                                kind.get() == KeyKind.STRING ? col.get().charset() : null));
-                    }
-                }
-                return key;
-            }
-        });
-    }
-
-    private static String withWhere(String predicate, String where) {
-        return where == null || where.isBlank() ? predicate : "(" + predicate + ") AND (" + where + ")";
-    }
-
-    /** The re-check of differing ranges, on connections of its own that read raw bytes. */
-    private final class Rechecks implements AutoCloseable {
-        private Connection onSource;
-        private Connection onTarget;
-
-        private Connection open(Endpoint e) throws SQLException {
-            Connection c = e.connect();
-            try (Statement st = c.createStatement()) {
-                st.execute("SET time_zone = '+00:00'");
-                st.execute("SET character_set_results = binary");
-            }
-            return c;
-        }
-
-        /** @return the difference with the rows that differ, or empty when every value is equal by type */
-        Optional<Difference> between(String sourceSchema, List<ColumnEntry> cols, List<ColumnEntry> targetCols,
-                List<KeyColumn> key, Difference d) {
-            try {
-                if (onSource == null) {
-                    onSource = open(source);
-                }
-                if (onTarget == null) {
-                    onTarget = open(target);
-                }
-                RowRecheck check = new RowRecheck(cols, targetCols, key.stream().map(KeyColumn::name).toList(), chunkRows);
-                try (RowRecheck.Rows e = RowRecheck.query(onSource, sourceSchema, d.table(), cols, d.range());
-                        RowRecheck.Rows a = RowRecheck.query(onTarget, d.schema(), d.table(), cols, d.range())) {
-                    return outcome(d, check.compare(e, a));
-                }
-            } catch (SQLException e) {
-                throw ErrorCatalog.toException(e, target.describe(), false);
-            } catch (IOException e) {
-                throw new MigrationException(Diagnosis.of(DiagnosisCode.UNKNOWN, "re-checking " + d.table() + ": " + e), e);
-            }
-        }
-
-        /** Re-checks against the dump's chunk files; the difference as it is when they cannot be read. */
-        Optional<Difference> fromDump(TableEntry te, List<ColumnEntry> targetCols, List<ChunkEntry> chunks, Difference d,
-                String predicate) {
-            try {
-                for (ChunkEntry c : chunks) {
-                    if (c.file().contains(".sql") || !store.exists(c.file())) {
-                        LOG.info("verify: {}.{} range {} differs and cannot be re-checked: chunk {} is {}", d.schema(),
-                                d.table(), d.range(), c.file(), c.file().contains(".sql") ? "in SQL format" : "gone");
-                        return Optional.of(d);
-                    }
-                }
-                if (onTarget == null) {
-                    onTarget = open(target);
-                }
-                List<String> key = te.chunking().key().stream().map(KeyColumn::name).toList();
-                RowRecheck check = new RowRecheck(te.columns(), targetCols, key, chunkRows);
-                try (RowRecheck.Rows e = RowRecheck.chunks(store, te, chunks);
-                        RowRecheck.Rows a = RowRecheck.query(onTarget, d.schema(), d.table(), te.columns(), predicate)) {
-                    return outcome(d, check.compare(e, a));
-                }
-            } catch (SQLException e) {
-                throw ErrorCatalog.toException(e, target.describe(), false);
-            } catch (IOException e) {
-                throw new MigrationException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "cannot re-check " + d.schema() + "."
-                        + d.table() + " from the dump in " + store.describe() + ": " + e.getMessage()), e);
-            }
-        }
-
-        private Optional<Difference> outcome(Difference d, RowRecheck.Outcome o) {
-            if (!o.differs()) {
-                LOG.info("verify: {}.{} range {}: checksums differ, values are equal by type (re-checked {} rows)",
-                        d.schema(), d.table(), d.range(), o.actualRows());
-                return Optional.empty();
-            }
-            return Optional.of(new Difference(d.kind(), d.schema(), d.table(), d.chunk(), d.lower(), d.upper(), d.range(),
-                    d.expected(), d.actual(), o.rows(), true));
-        }
-
-        @Override
-        public void close() {
-            for (Connection c : new Connection[] {onSource, onTarget}) {
-                if (c != null) {
-                    try {
-                        c.close();
-                    } catch (SQLException e) {
-                        LOG.debug("verify: closing a re-check connection: {}", e.toString());
-                    }
-                }
-            }
-        }
-    }
-
-    private interface SqlCall<T> {
-        T call() throws SQLException;
-    }
-
-    private static <T> T query(Connection c, Endpoint on, SqlCall<T> call) {
-        try {
-            return call.call();
-        } catch (SQLException e) {
-            throw ErrorCatalog.toException(e, on.describe(), false);
-        }
     }
 
     @Override

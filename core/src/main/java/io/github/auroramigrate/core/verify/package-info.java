@@ -18,7 +18,7 @@
  * {@link io.github.auroramigrate.core.verify.Difference}, {@link io.github.auroramigrate.core.verify.RowDifference}.
  * The building blocks ({@link io.github.auroramigrate.core.internal.checksum.ChunkChecksum},
  * {@link io.github.auroramigrate.core.internal.checksum.TableChecksum}, {@link io.github.auroramigrate.core.internal.checksum.KeyRangePredicate},
- * {@link io.github.auroramigrate.core.verify.DefinitionReader}, {@link io.github.auroramigrate.core.verify.DefinitionSnapshot})
- * are public for the dumper and cut-over.
+ * {@link io.github.auroramigrate.core.verify.internal.DefinitionReader}) are internal; {@link
+ * io.github.auroramigrate.core.verify.DefinitionSnapshot} is what a dump records of the source's definitions.
  */
 package io.github.auroramigrate.core.verify;

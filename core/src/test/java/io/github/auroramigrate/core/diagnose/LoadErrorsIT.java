@@ -10,7 +10,8 @@ import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadException;
 import io.github.auroramigrate.core.load.LoadResult;
-import io.github.auroramigrate.core.load.SqlFileImport;
+import io.github.auroramigrate.core.load.Load;
+import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.store.DumpStores;
 import io.github.auroramigrate.core.transform.TargetVersion;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The errors people actually hit while loading, each provoked for real the way a user meets it - a Load of a dump, a
- * SqlFileImport of a file written like mysqldump's (or by the real mariadb-dump), a Copy - against the bundled servers
+ * LoadSources.sqlFile of a file written like mysqldump's (or by the real mariadb-dump), a Copy - against the bundled servers
  * and the Aurora-like profiles. Each asserts the diagnosis code, that the advice names the parameter, transform or
  * privilege to change, and that the failing statement's file, line and excerpt are reported.
  *
@@ -114,7 +115,7 @@ class LoadErrorsIT {
         String before = global(target, "log_bin_trust_function_creators");
         try {
             target.execute("SET GLOBAL log_bin_trust_function_creators = 0");
-            LoadException e = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run(),
+            LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run(),
                     LoadException.class);
 
             assertThat(e.code()).isEqualTo(DiagnosisCode.ROUTINE_CHARACTERISTIC_REQUIRED);
@@ -207,7 +208,7 @@ class LoadErrorsIT {
                     "  `total` decimal(10,2) DEFAULT NULL,", "  PRIMARY KEY (`id`)", ") ENGINE=InnoDB;",
                     "INSERT INTO `order` VALUES (1,9.99);"));
             Files.write(file, lines, StandardCharsets.UTF_8);
-            LoadException f = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run(),
+            LoadException f = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run(),
                     LoadException.class);
             assertThat(f.code()).isEqualTo(DiagnosisCode.OBJECT_EXISTS);
             assertLocation(f, "no-drop.sql", lines.indexOf("CREATE TABLE `order` (") + 1, "CREATE TABLE `order`");
@@ -239,7 +240,7 @@ class LoadErrorsIT {
         assertThat(insertLine).as("the dump has the INSERT").isPositive();
         target.execute("CREATE DATABASE " + q(s), ddl);
         try {
-            LoadException e = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run(),
+            LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run(),
                     LoadException.class);
 
             assertThat(e.code()).isEqualTo(DiagnosisCode.GENERATED_COLUMN_VALUE);
@@ -394,7 +395,7 @@ class LoadErrorsIT {
         }
         assertThat(createLine).isPositive();
         try {
-            LoadException e = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run(),
+            LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run(),
                     LoadException.class);
             assertThat(e.code()).isEqualTo(DiagnosisCode.INVALID_DEFAULT);
             assertThat(e.diagnosis().vendorCode()).isEqualTo(1067);

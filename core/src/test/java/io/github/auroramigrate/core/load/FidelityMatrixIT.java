@@ -147,7 +147,7 @@ class FidelityMatrixIT {
                     Path file = path == Path_.MARIADB_DUMP_HEX
                             ? ForeignSqlFilesIT.mariadbDump(source, s, dir.resolve("hex.sql"), "--hex-blob")
                             : ForeignSqlFilesIT.mariadbDump(source, s, dir.resolve("raw.sql"));
-                    SqlFileImport.into(TestEndpoints.of(target)).file(file).transform(transform).build().run();
+                    Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).transform(transform).build().run();
                     expected.addAll(MARIADB_DUMP_LIMITS);
                     lossyRows = true;
                 }

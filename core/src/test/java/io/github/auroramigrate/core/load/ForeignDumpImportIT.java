@@ -151,7 +151,7 @@ class ForeignDumpImportIT {
                 "--skip-ssl", "--hex-blob", "--routines", "--single-transaction", "--databases", s), file.toFile());
         assertThat(Files.readString(file)).contains("CREATE TABLE `items`");
 
-        ImportResult r = SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run();
 
         assertThat(r.statementsExecuted()).isGreaterThan(5);
         assertEqual(source, target, s);

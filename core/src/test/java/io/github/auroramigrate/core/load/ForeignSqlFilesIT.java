@@ -90,7 +90,7 @@ class ForeignSqlFilesIT {
                         .as("the raw file must not be valid UTF-8, or this test tests nothing")
                         .isInstanceOf(java.nio.charset.CharacterCodingException.class);
             }
-            ImportResult r = SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run();
+            LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run();
             assertThat(r.statementsExecuted()).isPositive();
             assertThat(SameVersionSnapshot.of(target, s)).as(file.getFileName().toString())
                     .isEqualTo(SameVersionSnapshot.of(source, s));
@@ -110,19 +110,19 @@ class ForeignSqlFilesIT {
         // no DROP TABLE in the file: a naive re-run would insert every row again
         Path file = mariadbDump(source, s, tmp.resolve("nodrop.sql"), "--skip-add-drop-table");
 
-        LoadException e = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(aurora2)).file(file).build().run(),
+        LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(aurora2)).from(LoadSources.sqlFile(file)).build().run(),
                 LoadException.class);
         assertThat(e.code()).isEqualTo(DiagnosisCode.SUPER_PRIVILEGE_REQUIRED);
         assertThat(LoadFixtures.count(aurora2, "SELECT COUNT(*) FROM " + q(s) + ".dups")).isEqualTo(3);
 
-        ImportResult r = SqlFileImport.into(TestEndpoints.of(aurora2)).file(file).transform(Transforms.stripDefiners())
+        LoadResult r = Load.into(TestEndpoints.of(aurora2)).from(LoadSources.sqlFile(file)).transform(Transforms.stripDefiners())
                 .build().run();
 
         assertThat(r.statementsSkipped()).isPositive();
         assertThat(LoadFixtures.count(aurora2, "SELECT COUNT(*) FROM " + q(s) + ".dups")).isEqualTo(3);
         assertThat(LoadFixtures.count(aurora2, "SELECT COUNT(*) FROM " + q(s) + ".later")).isEqualTo(2);
         assertThat(LoadFixtures.count(aurora2, "SELECT COUNT(*) FROM " + q(s) + ".v")).isEqualTo(3);
-        ImportResult again = SqlFileImport.into(TestEndpoints.of(aurora2)).file(file).transform(Transforms.stripDefiners())
+        LoadResult again = Load.into(TestEndpoints.of(aurora2)).from(LoadSources.sqlFile(file)).transform(Transforms.stripDefiners())
                 .build().run();
         assertThat(again.statementsExecuted()).isZero();
     }
@@ -133,10 +133,34 @@ class ForeignSqlFilesIT {
         Path empty = Files.writeString(tmp.resolve("empty.sql"), "");
         Path comments = Files.writeString(tmp.resolve("comments.sql"), "-- MySQL dump 10.13\n/* nothing */\n\n");
         for (Path f : List.of(empty, comments)) {
-            MigrationException e = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(target)).file(f).build().run(),
+            MigrationException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(f)).build().run(),
                     MigrationException.class);
             assertThat(e.code()).as(f.toString()).isEqualTo(DiagnosisCode.INVALID_INPUT);
             assertThat(e.getMessage()).contains(f.getFileName().toString(), "no SQL statement");
         }
+    }
+
+    /**
+     * A file is replayed in the client's own session, as {@code mysql < file} would: a dump written without a
+     * TIME_ZONE line (mysqldump --skip-tz-utc, mariadb-dump --compact) means its TIMESTAMP text in the session's time
+     * zone, and the load's own session settings (time_zone +00:00, a relaxed sql_mode) must not change that.
+     */
+    @Test
+    void aFileRunsInTheClientsSessionNotTheLoadsSettings(@Server(ServerKind.MYSQL_80) TestServer target, @TempDir Path tmp)
+            throws Exception {
+        String s = "foreign_session";
+        target.execute("DROP DATABASE IF EXISTS " + q(s));
+        Path file = Files.writeString(tmp.resolve("no-tz.sql"), "CREATE DATABASE " + q(s) + ";\nUSE " + q(s) + ";\n"
+                + "CREATE TABLE t (id INT PRIMARY KEY, ts TIMESTAMP NULL, mode VARCHAR(500));\n"
+                + "INSERT INTO t VALUES (1, '2024-01-01 12:00:00', @@SESSION.sql_mode);\n");
+        var plusTwo = TestEndpoints.of(target).toBuilder().property("sessionVariables", "time_zone='+02:00'").build();
+
+        Load.into(plusTwo).from(LoadSources.sqlFile(file)).build().run();
+
+        assertThat(LoadFixtures.count(target, "SELECT UNIX_TIMESTAMP(ts) FROM " + q(s) + ".t"))
+                .as("12:00 at +02:00 is 10:00 UTC").isEqualTo(1704103200L);
+        assertThat(target.queryString("SELECT mode FROM " + q(s) + ".t").orElseThrow()).as("the server's sql_mode, not the load's")
+                .contains("STRICT_TRANS_TABLES", "NO_ZERO_DATE");
+        target.execute("DROP DATABASE " + q(s));
     }
 }

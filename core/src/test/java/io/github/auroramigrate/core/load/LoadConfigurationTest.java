@@ -28,7 +28,7 @@ class LoadConfigurationTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Load.into(TARGET).from(EMPTY).build().jobId()).isEqualTo("job");
         assertThat(Load.into(TARGET).from(EMPTY).jobId("other").build().jobId()).isEqualTo("other");
-        assertThatThrownBy(() -> SqlFileImport.into(TARGET).build()).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> LoadSources.sqlFile(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test

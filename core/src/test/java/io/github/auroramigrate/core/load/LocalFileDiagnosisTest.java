@@ -69,9 +69,9 @@ class LocalFileDiagnosisTest {
     @Test
     void importOfAMissingSqlFileOrADirectoryGivenAsOne() {
         Path missing = dir.resolve("dump file ä.sql.gz");
-        assertNotFound(fails(() -> SqlFileImport.into(NOWHERE).file(missing).build().run()), missing);
-        assertNotFound(fails(() -> SqlFileImport.into(NOWHERE).file(missing).jobId("given").build().run()), missing);
-        MigrationException d = fails(() -> SqlFileImport.into(NOWHERE).file(dir).build().run());
+        assertNotFound(fails(() -> Load.into(NOWHERE).from(LoadSources.sqlFile(missing)).build().run()), missing);
+        assertNotFound(fails(() -> Load.into(NOWHERE).from(LoadSources.sqlFile(missing)).jobId("given").build().run()), missing);
+        MigrationException d = fails(() -> Load.into(NOWHERE).from(LoadSources.sqlFile(dir)).build().run());
         assertThat(d.code()).isEqualTo(DiagnosisCode.FILE_NOT_FOUND);
         assertThat(d.diagnosis().message()).contains("is a directory");
     }

@@ -113,7 +113,7 @@ class MySql80FromMariaDbIT {
             target.execute("DROP DATABASE IF EXISTS " + q(db));
             Path file = ForeignSqlFilesIT.mariadbDump(source, db, dir.resolve(variant[0]),
                     java.util.Arrays.copyOfRange(variant, 1, variant.length));
-            SqlFileImport.into(TestEndpoints.of(target)).file(file).transform(FIXES).build().run();
+            Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).transform(FIXES).build().run();
             assertEqual(source, target, FidelityMatrixIT.MARIADB_DUMP_LIMITS);
         }
     }

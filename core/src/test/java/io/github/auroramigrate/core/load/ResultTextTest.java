@@ -23,9 +23,10 @@ class ResultTextTest {
         assertThat(load.toString()).contains("2.4 s").contains("763 ms");
         forPeople(load.toString());
         assertThat(load.tables().get(0).toString()).isEqualTo("shop.orders: 1,000 rows in 3 chunks (0 skipped), 2.4 s");
-        ImportResult imp = new ImportResult("dump.sql", "sql-x", 412, 0, Duration.ofSeconds(192), List.of());
-        assertThat(imp.toString()).isEqualTo("import of dump.sql: 412 statements (0 skipped as already run) in 3 min 12 s,"
-                + " 0 warnings");
+        LoadResult imp = new LoadResult("sql-dump.sql-x", LoadMethod.INSERT, List.of(), 0, 0, 12_345, 412, 0,
+                Duration.ofSeconds(192), List.of());
+        assertThat(imp.toString()).isEqualTo("load sql-dump.sql-x: 12,345 rows by 412 statements (0 skipped as already run)"
+                + " in 3 min 12 s, 0 warnings");
         forPeople(v.summary());
     }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A MySQL 8.0 table that MySQL 5.7 would take and silently degrade (an INVISIBLE column and index, which 8.0 prints in
  * {@code /*!80023 ... * /} and {@code /*!80000 ... * /} comments 5.7 skips; a CHECK constraint and a DESC index part,
- * which 5.7 parses and ignores) is refused by Load, Copy and SqlFileImport before the statement is sent, naming the
+ * which 5.7 parses and ignores) is refused by Load, Copy and LoadSources.sqlFile before the statement is sent, naming the
  * object, the construct and the transform; with {@code Transforms.downgradeTo(MYSQL_57)} it loads changed exactly as
  * declared, and Verify given the same transform finds the target as expected. On main all three paths load it and the
  * column and index become visible without a word.
@@ -58,7 +58,7 @@ class TargetGuardIT {
         String ddl = rows(source, "SHOW CREATE TABLE " + q(s) + ".`t ü`").get(0).get(1);
         Files.writeString(file, "CREATE DATABASE IF NOT EXISTS " + q(s) + ";\nUSE " + q(s) + ";\n" + ddl + ";\n"
                 + "INSERT INTO `t ü` (id, secret, qty) VALUES (1, 'x', 5);\n", StandardCharsets.UTF_8);
-        refused(() -> SqlFileImport.into(TestEndpoints.of(target)).file(file).build().run(), target, s);
+        refused(() -> Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(file)).build().run(), target, s);
 
         // with the transform the pre-check names, it loads, and what changed is exactly what it declares
         target.execute("DROP DATABASE IF EXISTS " + q(s), "DROP DATABASE IF EXISTS aurora_migrate");

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.sql.SqlText;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
@@ -40,7 +41,7 @@ public final class CutOverChecks {
             List<String> shown = new ArrayList<>();
             v.objectDifferences().stream().limit(MAX_SHOWN).forEach(d -> shown.add(d.toString()));
             v.differences().stream().limit(MAX_SHOWN).forEach(d -> shown.add(d.kind() + " "
-                    + SqlText.identifier(d.schema()) + "." + SqlText.identifier(d.table())
+                    + SqlText.quoteIdentifier(d.schema()) + "." + SqlText.quoteIdentifier(d.table())
                     + (d.range().isEmpty() ? "" : " where " + d.range())
                     + (d.rows().isEmpty() ? "" : " (" + d.rows().size() + " rows differ)")));
             int total = v.objectDifferences().size() + v.differences().size();

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.sql.SqlText;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.replication.ReplicaStatus;
@@ -85,14 +86,14 @@ public final class DiagnosisEvidence {
                 return Optional.empty();
             }
             String column = cols.get(0).get("COLUMN_NAME");
-            String where = SqlText.identifier(e.schema()) + "." + SqlText.identifier(e.tableName()) + " WHERE "
-                    + SqlText.identifier(column) + " = ";
+            String where = SqlText.quoteIdentifier(e.schema()) + "." + SqlText.quoteIdentifier(e.tableName()) + " WHERE "
+                    + SqlText.quoteIdentifier(column) + " = ";
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + where + "?")) {
                 ps.setString(1, e.keyValue());
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     boolean present = rs.getLong(1) > 0;
-                    return Optional.of("Check: SELECT * FROM " + where + SqlText.literal(e.keyValue(), false)
+                    return Optional.of("Check: SELECT * FROM " + where + SqlLiterals.literal(e.keyValue(), false)
                             + "; - the row " + (present ? "IS present on the target (someone wrote it there)."
                             : "is not present now."));
                 }

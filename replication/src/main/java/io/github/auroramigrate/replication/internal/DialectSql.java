@@ -49,7 +49,7 @@ public final class DialectSql {
     }
 
     private String lit(String s) {
-        return SqlText.literal(s, facts.noBackslashEscapes());
+        return SqlLiterals.literal(s, facts.noBackslashEscapes());
     }
 
     /** The name of an RDS procedure, master or source spelling, whichever the server has (source on 8.0+). */

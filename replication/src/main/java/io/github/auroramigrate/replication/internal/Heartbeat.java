@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.sql.SqlText;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,10 +57,10 @@ public final class Heartbeat implements AutoCloseable {
      */
     public Heartbeat(EndpointPool source, String schema, Duration interval, String job) {
         this.source = source;
-        this.table = SqlText.identifier(schema) + ".`heartbeat`";
+        this.table = SqlText.quoteIdentifier(schema) + ".`heartbeat`";
         this.interval = interval;
         this.job = job;
-        this.schemaDdl = "CREATE DATABASE IF NOT EXISTS " + SqlText.identifier(schema);
+        this.schemaDdl = "CREATE DATABASE IF NOT EXISTS " + SqlText.quoteIdentifier(schema);
     }
 
     /** Creates the table, writes the first beat, and starts beating. */

@@ -62,7 +62,7 @@ public final class SourceLogs {
         List<String> current = new ArrayList<>();
         boolean matched = any;
         try (Connection c = pool.get().connection();
-                PreparedStatement ps = c.prepareStatement("SHOW BINLOG EVENTS IN " + SqlText.literal(from.file(), false)
+                PreparedStatement ps = c.prepareStatement("SHOW BINLOG EVENTS IN " + SqlLiterals.literal(from.file(), false)
                         + " FROM " + from.position() + " LIMIT " + SCAN_LIMIT);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

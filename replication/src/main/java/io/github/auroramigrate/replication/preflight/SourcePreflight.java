@@ -7,7 +7,7 @@ import io.github.auroramigrate.replication.ReplicationUser;
 import io.github.auroramigrate.replication.internal.Jdbc;
 import io.github.auroramigrate.replication.internal.ServerFacts;
 import io.github.auroramigrate.replication.internal.SqlStatement;
-import io.github.auroramigrate.replication.internal.SqlText;
+import io.github.auroramigrate.replication.internal.SqlLiterals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -207,8 +207,8 @@ public final class SourcePreflight {
     }
 
     private PreflightCheck userPrivileges(Connection c, ServerFacts f, String where) throws SQLException {
-        String account = SqlText.literal(user.name(), f.noBackslashEscapes()) + "@"
-                + SqlText.literal(user.host(), f.noBackslashEscapes());
+        String account = SqlLiterals.literal(user.name(), f.noBackslashEscapes()) + "@"
+                + SqlLiterals.literal(user.host(), f.noBackslashEscapes());
         List<String> grants = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW GRANTS FOR " + account)) {
             while (rs.next()) {

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.sql.SqlText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -196,10 +197,10 @@ class DialectSqlTest {
 
     @Test
     void backslashesFollowSqlMode() {
-        assertThat(SqlText.literal("a\\b'c", false)).isEqualTo("'a\\\\b''c'");
-        assertThat(SqlText.literal("a\\b'c", true)).isEqualTo("'a\\b''c'");
-        assertThat(SqlText.identifier("we`ird")).isEqualTo("`we``ird`");
-        assertThatThrownBy(() -> SqlText.literal("a\nb", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SqlLiterals.literal("a\\b'c", false)).isEqualTo("'a\\\\b''c'");
+        assertThat(SqlLiterals.literal("a\\b'c", true)).isEqualTo("'a\\b''c'");
+        assertThat(SqlText.quoteIdentifier("we`ird")).isEqualTo("`we``ird`");
+        assertThatThrownBy(() -> SqlLiterals.literal("a\nb", false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.github.auroramigrate.replication.internal;
 
 /**
- * Quoting for the few statements that cannot take JDBC parameters ({@code CHANGE MASTER TO}, {@code CREATE USER}).
- * Stateless.
+ * String literals for the few statements that cannot take JDBC parameters ({@code CHANGE MASTER TO}, {@code CREATE
+ * USER}), aware of the session's NO_BACKSLASH_ESCAPES; identifiers are quoted by
+ * {@link io.github.auroramigrate.core.sql.SqlText#quoteIdentifier}. Stateless.
  */
-public final class SqlText {
-    private SqlText() {
+public final class SqlLiterals {
+    private SqlLiterals() {
     }
 
     /**
@@ -31,10 +32,5 @@ public final class SqlText {
             }
         }
         return sb.append('\'').toString();
-    }
-
-    /** @return {@code name} quoted as an identifier with backticks (inner backticks doubled) */
-    public static String identifier(String name) {
-        return '`' + name.replace("`", "``") + '`';
     }
 }

@@ -1,4 +1,9 @@
-package io.github.auroramigrate.core.verify;
+package io.github.auroramigrate.core.verify.internal;
+
+import io.github.auroramigrate.core.sql.SystemSchemas;
+import io.github.auroramigrate.core.verify.DefinitionSnapshot;
+import io.github.auroramigrate.core.verify.ObjectDefinition;
+import io.github.auroramigrate.core.verify.ObjectKind;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +39,10 @@ import java.util.TreeMap;
  * (MySQL: the bare value and SQL NULL), so MariaDB's form is turned into MySQL's; and catalog columns a server lacks
  * (5.7 has no {@code IS_VISIBLE}, {@code SRS_ID}, {@code CHECK_CONSTRAINTS}) are simply absent. Everything else is
  * normalised at comparison time. Stateless and thread-safe.
+ *
+ * <p>Why one class of ~500 lines: one set-based query per catalog table (schemata, tables, columns, statistics,
+ * constraints, partitions, views, routines, triggers, events, grants), each a short method; they share the
+ * server-dependent column lists that decide what each server can say.
  */
 public final class DefinitionReader {
     private DefinitionReader() {
@@ -48,7 +57,7 @@ public final class DefinitionReader {
      */
     public static DefinitionSnapshot read(Connection connection, Collection<String> schemas, Collection<String> accounts)
             throws SQLException {
-        List<String> names = schemas.stream().filter(s -> !Verify.isSystemSchema(s)).distinct().toList();
+        List<String> names = schemas.stream().filter(s -> !SystemSchemas.excluded(s)).distinct().toList();
         String server = server(connection);
         boolean maria = server.startsWith("MARIADB");
         List<ObjectDefinition> out = new ArrayList<>();
@@ -371,7 +380,7 @@ public final class DefinitionReader {
                 }
                 sb.append(ch);
             }
-            return Normalization.utf8Repaired(sb.toString());
+            return utf8Repaired(sb.toString());
         }
 
         /**
@@ -459,7 +468,7 @@ public final class DefinitionReader {
     }
 
     /** @return the accounts of a server other than the system's own and {@code except} (as {@code 'user'@'host'}) */
-    static List<String> accounts(Connection c, Collection<String> exceptUsers) throws SQLException {
+    public static List<String> accounts(Connection c, Collection<String> exceptUsers) throws SQLException {
         Set<String> except = new HashSet<>(exceptUsers);
         List<String> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT User, Host FROM mysql.user "
@@ -474,5 +483,32 @@ public final class DefinitionReader {
             }
         }
         return out;
+    }
+
+    /**
+     * MySQL 8.0's information_schema prints the non-ASCII characters of expressions it stores (GENERATION_EXPRESSION,
+     * expression defaults) encoded twice: the UTF-8 bytes read as latin1 and encoded again ({@code –} as
+     * {@code â\u0080\u0093}). Text made only of characters up to U+00FF whose latin1 bytes are valid UTF-8 is
+     * decoded once more; other text (genuine latin1 letters never form valid UTF-8 sequences by themselves) is kept.
+     */
+    static String utf8Repaired(String s) {
+        boolean high = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 0xFF) {
+                return s;
+            }
+            high |= c >= 0x80;
+        }
+        if (!high) {
+            return s;
+        }
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return s;
+        }
     }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Imports files written by the real {@code mariadb-dump} client (Debian's, 10.11) from a MySQL 5.7 source. */
 @ExtendWith(TestServersExtension.class)
-class SqlFileImportIT {
+class SqlFileLoadIT {
 
     static Path mariadbDump(TestServer source, String schema, Path out) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("mariadb-dump", "-h127.0.0.1", "-P" + source.port(), "-u" + source.rootUser(),
@@ -59,10 +59,13 @@ class SqlFileImportIT {
             Files.copy(sql, o);
         }
 
-        ImportResult r = SqlFileImport.into(TestEndpoints.of(target)).file(gz).build().run();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(gz)).build().run();
 
-        assertThat(r.file()).isEqualTo("dump.sql.gz");
+        assertThat(r.jobId()).startsWith("sql-dump.sql.gz-");
         assertThat(r.statementsExecuted()).isGreaterThan(5);
+        assertThat(r.rowsLoaded()).as("rows written by the file's INSERTs").isEqualTo(LoadFixtures.count(source,
+                "SELECT (SELECT COUNT(*) FROM " + q(schema) + ".t_pk) + (SELECT COUNT(*) FROM " + q(schema) + ".t_nopk)"));
+        assertThat(r.warnings()).as("no LOAD DATA warning for a file without chunks").isEmpty();
         for (String table : List.of("t_pk", "t_nopk")) {
             assertThat(content(target, schema, table)).as(table).isEqualTo(content(source, schema, table));
         }
@@ -89,7 +92,7 @@ class SqlFileImportIT {
         }
         assertThat(definerLine).isPositive();
 
-        LoadException e = catchThrowableOfType(() -> SqlFileImport.into(TestEndpoints.of(aurora2)).file(dump).build().run(),
+        LoadException e = catchThrowableOfType(() -> Load.into(TestEndpoints.of(aurora2)).from(LoadSources.sqlFile(dump)).build().run(),
                 LoadException.class);
 
         assertThat(e.code()).isEqualTo(DiagnosisCode.SUPER_PRIVILEGE_REQUIRED);
@@ -102,7 +105,7 @@ class SqlFileImportIT {
         assertThat(at.excerpt()).contains("DEFINER=`someuser`@`%`").contains("VIEW `v1`");
         assertThat(e.getMessage()).contains("line " + at.line()).contains("someuser");
 
-        ImportResult stripped = SqlFileImport.into(TestEndpoints.of(aurora2)).file(dump).transform(Transforms.stripDefiners())
+        LoadResult stripped = Load.into(TestEndpoints.of(aurora2)).from(LoadSources.sqlFile(dump)).transform(Transforms.stripDefiners())
                 .build().run();
         assertThat(stripped.statementsExecuted()).isPositive();
         assertThat(LoadFixtures.count(aurora2, "SELECT COUNT(*) FROM " + q(schema) + ".v1")).isEqualTo(2);
@@ -112,7 +115,7 @@ class SqlFileImportIT {
             assertThat(rs.getInt(1)).as("the view works for the master user").isEqualTo(2);
         }
 
-        ImportResult r3 = SqlFileImport.into(TestEndpoints.of(aurora3)).file(dump).build().run();
+        LoadResult r3 = Load.into(TestEndpoints.of(aurora3)).from(LoadSources.sqlFile(dump)).build().run();
         assertThat(r3.statementsExecuted()).isPositive();
         // Selecting the view: 1449 for an account allowed to act as another user (root here); MySQL 8.0.31 answers
         // the master user, who lacks SUPER, with 1045 "Access denied for user 'master'" instead (measured).
