@@ -1,0 +1,11 @@
+/**
+ * The optional AWS integration of aurora-migrate (issue 14, in progress): {@link io.github.auroramigrate.aws.s3}, dumps
+ * in S3 through core's {@link io.github.auroramigrate.core.store.DumpStore} interface. Core never depends on this
+ * module; {@link io.github.auroramigrate.core.store.DumpStores#of(java.net.URI)} finds its S3 store for
+ * {@code s3://} URIs when it is on the class path.
+ *
+ * <pre>{@code
+ * DumpStore store = DumpStores.of(URI.create("s3://my-bucket/dumps/shop?region=eu-west-1"));
+ * }</pre>
+ */
+package io.github.auroramigrate.aws;

@@ -1,0 +1,336 @@
+package io.github.auroramigrate.aws.s3;
+
+import io.github.auroramigrate.core.DataSize;
+import io.github.auroramigrate.core.store.DumpStore;
+import io.github.auroramigrate.core.store.StoreOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
+import software.amazon.awssdk.core.async.BlockingOutputStreamAsyncRequestBody;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * A {@link DumpStore} in an S3 bucket under a key prefix: a dump written straight to S3 and a load reading from it,
+ * for the handbook's two-client scenario (dump on one machine, load on another) and for staging flat files.
+ *
+ * <pre>{@code
+ * try (DumpStore store = S3DumpStore.of("my-bucket").prefix("dumps/shop").region("eu-west-1").build()) {
+ *     Dump.from(source).schemas("shop").to(store).build().run();
+ * }
+ * // or, from a URI (core finds this store through its ServiceLoader): DumpStores.of(URI.create("s3://my-bucket/dumps/shop"))
+ * }</pre>
+ *
+ * <p>Every file is written as one streamed upload of unknown length through the SDK's Java-based async client with
+ * multipart (no native library): parts of {@link Builder#partSize} are sent as they fill, so memory is bounded by a
+ * few parts per open file whatever the file's size, and the object appears under its key only when the upload
+ * completes ({@link StoreOutputStream#close()}): S3 never shows a partial object, and {@link StoreOutputStream#abort()}
+ * cancels the upload. Small files ({@link #put}) are one PutObject.
+ *
+ * <p>Failures are {@link IOException}s naming the object and what to do: a missing object is a
+ * {@link NoSuchFileException} (as a missing file is for the directory store), a missing bucket, a denied access and
+ * an unreachable endpoint each say so. Credentials never appear in messages, logs or {@link #toString()}.
+ *
+ * <p>Thread-safe. {@link #close()} closes the client this store made, never one passed to {@link Builder#client}.
+ */
+public final class S3DumpStore implements DumpStore {
+    private static final Logger LOG = LoggerFactory.getLogger(S3DumpStore.class);
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    private final S3AsyncClient client;
+    private final boolean ownsClient;
+    private final String bucket;
+    private final String prefix;
+    private final ServerSideEncryption encryption;
+    private final String kmsKeyId;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private S3DumpStore(Builder b, S3AsyncClient client, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.bucket = b.bucket;
+        this.prefix = b.prefix;
+        this.encryption = b.kmsKeyId != null ? ServerSideEncryption.AWS_KMS : b.sseS3 ? ServerSideEncryption.AES256 : null;
+        this.kmsKeyId = b.kmsKeyId;
+    }
+
+    /**
+     * Starts configuring a store in {@code bucket}.
+     *
+     * @throws NullPointerException when bucket is null
+     */
+    public static Builder of(String bucket) {
+        return new Builder(Objects.requireNonNull(bucket, "bucket"));
+    }
+
+    /** @return {@code s3://bucket/prefix} */
+    @Override
+    public String describe() {
+        return "s3://" + bucket + "/" + (prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix);
+    }
+
+    /** @return the bucket */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** @return the key prefix of the store's files ("" or ending with {@code /}) */
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public StoreOutputStream create(String key) throws IOException {
+        String k = objectKey(key);
+        BlockingOutputStreamAsyncRequestBody body = AsyncRequestBody.forBlockingOutputStream(null);
+        CompletableFuture<PutObjectResponse> upload = client.putObject(putRequest(k), body);
+        return new S3Upload(client, bucket, k, body.outputStream(), upload);
+    }
+
+    /** One object, known in full: a single PutObject. */
+    @Override
+    public void put(String key, byte[] content) throws IOException {
+        String k = objectKey(key);
+        join(client.putObject(putRequest(k), AsyncRequestBody.fromBytes(content)), "write", k);
+    }
+
+    @Override
+    public InputStream open(String key) throws IOException {
+        String k = objectKey(key);
+        ResponseInputStream<GetObjectResponse> in = join(client.getObject(r -> r.bucket(bucket).key(k),
+                AsyncResponseTransformer.toBlockingInputStream()), "read", k);
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (SdkException e) {
+                    throw failure(e, "read", k);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (SdkException e) {
+                    throw failure(e, "read", k);
+                }
+            }
+        };
+    }
+
+    @Override
+    public boolean exists(String key) throws IOException {
+        try {
+            size(key);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        String k = objectKey(key);
+        return join(client.headObject(r -> r.bucket(bucket).key(k)), "look up", k).contentLength();
+    }
+
+    @Override
+    public List<String> list(String keyPrefix) throws IOException {
+        Objects.requireNonNull(keyPrefix, "prefix");
+        List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        join(client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix + keyPrefix))
+                .subscribe(page -> page.contents().forEach(o -> keys.add(o.key().substring(prefix.length())))),
+                "list", prefix + keyPrefix);
+        List<String> out = new ArrayList<>(keys);
+        Collections.sort(out);
+        return out;
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        String k = objectKey(key);
+        join(client.deleteObject(r -> r.bucket(bucket).key(k)), "delete", k);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && ownsClient) {
+            client.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3DumpStore{" + describe() + "}";
+    }
+
+    private PutObjectRequest putRequest(String k) {
+        PutObjectRequest.Builder r = PutObjectRequest.builder().bucket(bucket).key(k);
+        if (encryption != null) {
+            r.serverSideEncryption(encryption);
+        }
+        if (kmsKeyId != null) {
+            r.ssekmsKeyId(kmsKeyId);
+        }
+        return r.build();
+    }
+
+    private String objectKey(String key) {
+        return prefix + DumpStore.checkKey(key);
+    }
+
+    private <T> T join(CompletableFuture<T> f, String what, String key) throws IOException {
+        return S3Errors.join(f, what, bucket, key);
+    }
+
+    private IOException failure(Throwable t, String what, String key) {
+        return S3Errors.of(t, what, bucket, key);
+    }
+
+    /** Builder of an {@link S3DumpStore}; not thread-safe. */
+    public static final class Builder {
+        private final String bucket;
+        private String prefix = "";
+        private String region;
+        private URI endpoint;
+        private boolean pathStyle;
+        private AwsCredentialsProvider credentials;
+        private S3AsyncClient client;
+        private DataSize partSize = DataSize.ofMegabytes(8);
+        private String kmsKeyId;
+        private boolean sseS3;
+
+        private Builder(String bucket) {
+            this.bucket = bucket;
+        }
+
+        /** The key prefix of the store's files, e.g. {@code dumps/shop}; default: the bucket's root. */
+        public Builder prefix(String prefix) {
+            this.prefix = Objects.requireNonNull(prefix, "prefix");
+            return this;
+        }
+
+        /** The bucket's region, e.g. {@code eu-west-1}; default: the SDK's region chain (AWS_REGION, the profile). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** Another endpoint than AWS's (an S3-compatible server, a VPC endpoint); default: AWS's for the region. */
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /** Path-style addressing ({@code https://host/bucket/key}), which most S3-compatible servers need; default false. */
+        public Builder pathStyle(boolean pathStyle) {
+            this.pathStyle = pathStyle;
+            return this;
+        }
+
+        /** The credentials; default: the SDK's default chain (environment, profile, instance or task role). */
+        public Builder credentials(AwsCredentialsProvider credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * The caller's own client, used instead of one made by the store and never closed by it; it must be built with
+         * {@code multipartEnabled(true)} (uploads are streamed with unknown length). Region, endpoint, path style,
+         * credentials and part size are then the client's.
+         */
+        public Builder client(S3AsyncClient client) {
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * The size of the parts a file is uploaded in, 5 MiB..5 GiB; default 8 MiB. S3 allows 10,000 parts per object,
+         * so a file can be at most 10,000 times this (80 GB at the default; a dump's chunks are far smaller).
+         */
+        public Builder partSize(DataSize partSize) {
+            this.partSize = Objects.requireNonNull(partSize, "partSize");
+            return this;
+        }
+
+        /** Encrypts every object with this KMS key (SSE-KMS); default: the bucket's default encryption. */
+        public Builder kmsKeyId(String kmsKeyId) {
+            this.kmsKeyId = Objects.requireNonNull(kmsKeyId, "kmsKeyId");
+            return this;
+        }
+
+        /** Encrypts every object with S3-managed keys (SSE-S3); default false (the bucket's default encryption). */
+        public Builder sseS3(boolean sseS3) {
+            this.sseS3 = sseS3;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException for a malformed bucket name or prefix, a part size out of range, or both SSE
+         *                                  modes
+         */
+        public S3DumpStore build() {
+            if (!BUCKET.matcher(bucket).matches()) {
+                throw new IllegalArgumentException("not a valid S3 bucket name: '" + bucket + "' (3-63 characters: "
+                        + "lower-case letters, digits, dots and hyphens)");
+            }
+            String p = prefix;
+            while (p.endsWith("/")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            if (!p.isEmpty()) {
+                DumpStore.checkKey(p);
+            }
+            long part = partSize.toBytes();
+            if (part < 5L << 20 || part > 5L << 30) {
+                throw new IllegalArgumentException("partSize must be 5 MiB..5 GiB, was " + partSize);
+            }
+            if (kmsKeyId != null && sseS3) {
+                throw new IllegalArgumentException("choose one of kmsKeyId (SSE-KMS) and sseS3 (SSE-S3)");
+            }
+            Builder normalized = this;
+            normalized.prefix = p.isEmpty() ? "" : p + "/";
+            if (client != null) {
+                return new S3DumpStore(normalized, client, false);
+            }
+            S3AsyncClientBuilder b = S3AsyncClient.builder().multipartEnabled(true)
+                    .multipartConfiguration(c -> c.minimumPartSizeInBytes(part).thresholdInBytes(part))
+                    .forcePathStyle(pathStyle)
+                    .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build());
+            if (region != null) {
+                b.region(Region.of(region.toLowerCase(Locale.ROOT)));
+            } else if (endpoint != null) {
+                b.region(Region.US_EAST_1); // an S3-compatible server ignores it, but the signer needs one
+            }
+            if (endpoint != null) {
+                b.endpointOverride(endpoint);
+            }
+            return new S3DumpStore(normalized, b.build(), true);
+        }
+    }
+}
