@@ -29,6 +29,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -67,6 +68,10 @@ public final class S3DumpStore implements DumpStore {
     private final ServerSideEncryption encryption;
     private final String kmsKeyId;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final boolean abortOrphans;
+    /** Keys this store is uploading now: never orphans. */
+    private final java.util.Set<String> writing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean orphansChecked = new AtomicBoolean();
 
     private S3DumpStore(Builder b, S3AsyncClient client, boolean ownsClient) {
         this.client = client;
@@ -75,6 +80,7 @@ public final class S3DumpStore implements DumpStore {
         this.prefix = b.prefix;
         this.encryption = b.kmsKeyId != null ? ServerSideEncryption.AWS_KMS : b.sseS3 ? ServerSideEncryption.AES256 : null;
         this.kmsKeyId = b.kmsKeyId;
+        this.abortOrphans = b.abortOrphanedUploads;
     }
 
     /**
@@ -105,8 +111,13 @@ public final class S3DumpStore implements DumpStore {
     @Override
     public StoreOutputStream create(String key) throws IOException {
         String k = objectKey(key);
+        if (abortOrphans && orphansChecked.compareAndSet(false, true)) {
+            abortOrphanedUploads();
+        }
         BlockingOutputStreamAsyncRequestBody body = AsyncRequestBody.forBlockingOutputStream(null);
+        writing.add(k);
         CompletableFuture<PutObjectResponse> upload = client.putObject(putRequest(k), body);
+        upload.whenComplete((r, t) -> writing.remove(k));
         return new S3Upload(client, bucket, k, body.outputStream(), upload);
     }
 
@@ -177,6 +188,34 @@ public final class S3DumpStore implements DumpStore {
         join(client.deleteObject(r -> r.bucket(bucket).key(k)), "delete", k);
     }
 
+    /**
+     * Aborts the multipart uploads under this store's prefix that this store is not writing and that were never
+     * completed: what a writer that crashed (kill -9, lost machine) leaves behind (one writer per prefix is assumed). S3 never shows them as objects, so
+     * no load can take one for a complete file, but their parts are stored and billed until aborted. Called before
+     * the first file is written, unless {@link Builder#abortOrphanedUploads(boolean)} says not to; each abort is logged
+     * at WARN with the key and when its upload started.
+     *
+     * @return the keys (relative to the store) whose uploads were aborted
+     * @throws IOException when the uploads cannot be listed or aborted
+     */
+    public List<String> abortOrphanedUploads() throws IOException {
+        List<MultipartUpload> found = Collections.synchronizedList(new ArrayList<>());
+        join(client.listMultipartUploadsPaginator(r -> r.bucket(bucket).prefix(prefix))
+                .subscribe(page -> found.addAll(page.uploads())), "list the uploads under", prefix);
+        List<String> aborted = new ArrayList<>();
+        for (MultipartUpload u : List.copyOf(found)) {
+            if (writing.contains(u.key())) {
+                continue; // this store's own upload, in progress
+            }
+            join(client.abortMultipartUpload(r -> r.bucket(bucket).key(u.key()).uploadId(u.uploadId())),
+                    "abort the unfinished upload of", u.key());
+            LOG.warn("s3://{}/{}: aborted an upload started at {} and never completed (a writer that crashed left it; "
+                    + "it was never visible as a file)", bucket, u.key(), u.initiated());
+            aborted.add(u.key().substring(prefix.length()));
+        }
+        return aborted;
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true) && ownsClient) {
@@ -224,6 +263,7 @@ public final class S3DumpStore implements DumpStore {
         private DataSize partSize = DataSize.ofMegabytes(8);
         private String kmsKeyId;
         private boolean sseS3;
+        private boolean abortOrphanedUploads = true;
 
         private Builder(String bucket) {
             this.bucket = bucket;
@@ -287,6 +327,16 @@ public final class S3DumpStore implements DumpStore {
         /** Encrypts every object with S3-managed keys (SSE-S3); default false (the bucket's default encryption). */
         public Builder sseS3(boolean sseS3) {
             this.sseS3 = sseS3;
+            return this;
+        }
+
+        /**
+         * Whether the unfinished multipart uploads a crashed writer left under the prefix are aborted before the first
+         * file is written ({@link S3DumpStore#abortOrphanedUploads()}); default true. Turn it off when another process
+         * writes under the same prefix at the same time.
+         */
+        public Builder abortOrphanedUploads(boolean abort) {
+            this.abortOrphanedUploads = abort;
             return this;
         }
 

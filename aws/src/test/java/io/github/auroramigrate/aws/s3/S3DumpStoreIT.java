@@ -29,8 +29,12 @@ import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,6 +101,45 @@ class S3DumpStoreIT {
                     .hasMessageContaining("s3://" + BUCKET + "/contract/data/big.bin");
             assertThatThrownBy(() -> store.size("nope")).isInstanceOf(NoSuchFileException.class);
         }
+    }
+
+    @Test
+    void anUploadACrashedWriterLeftIsAbortedBeforeTheNextWriteAndSaidWhich() throws Exception {
+        String prefix = "orphans/";
+        try (S3AsyncClient raw = s3.client()) {
+            // what a writer killed mid-file leaves: a multipart upload with a part, never completed
+            String orphan = startUpload(raw, prefix + "data/half.bin");
+            try (S3DumpStore store = s3.store(BUCKET).prefix(prefix).abortOrphanedUploads(false).build()) {
+                StoreOutputStream mine = store.create("data/mine.bin");
+                mine.write(new byte[1024]);
+                assertThat(store.abortOrphanedUploads()).as("the orphan, not this store's own upload in progress")
+                        .containsExactly("data/half.bin");
+                mine.close();
+                assertThat(store.list("")).containsExactly("data/mine.bin");
+            }
+            assertThat(uploads(raw, prefix)).doesNotContain(orphan);
+
+            String second = startUpload(raw, prefix + "data/half2.bin");
+            try (S3DumpStore store = s3.store(BUCKET).prefix(prefix).build()) {
+                store.put("manifest.json", "{}".getBytes()); // a whole-file write does not look
+                assertThat(uploads(raw, prefix)).contains(second);
+                store.create("data/next.bin").close();        // the first streamed one does
+                assertThat(uploads(raw, prefix)).doesNotContain(second);
+                assertThat(store.list("")).doesNotContain("data/half2.bin");
+            }
+        }
+    }
+
+    private static String startUpload(S3AsyncClient raw, String key) {
+        String id = raw.createMultipartUpload(r -> r.bucket(BUCKET).key(key)).join().uploadId();
+        raw.uploadPart(r -> r.bucket(BUCKET).key(key).uploadId(id).partNumber(1),
+                AsyncRequestBody.fromBytes(new byte[5 << 20])).join();
+        return id;
+    }
+
+    private static List<String> uploads(S3AsyncClient raw, String prefix) {
+        return raw.listMultipartUploads(r -> r.bucket(BUCKET).prefix(prefix)).join().uploads().stream()
+                .map(MultipartUpload::uploadId).toList();
     }
 
     @Test

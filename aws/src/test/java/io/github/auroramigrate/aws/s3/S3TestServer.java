@@ -60,6 +60,14 @@ final class S3TestServer implements AutoCloseable {
                 .credentials(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"));
     }
 
+    /** @return a plain SDK client of this server, for what a test does behind a store's back */
+    software.amazon.awssdk.services.s3.S3AsyncClient client() {
+        return software.amazon.awssdk.services.s3.S3AsyncClient.builder().endpointOverride(endpoint()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test"))
+                .build();
+    }
+
     /** Creates a bucket. */
     void createBucket(String bucket) throws IOException {
         HttpURLConnection c = (HttpURLConnection) URI.create(endpoint() + "/" + bucket).toURL().openConnection();
