@@ -23,11 +23,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dump to S3 and load from S3 in child JVMs with -Xmx256m, on a benchmark-shaped schema (a big table, BLOBs over
@@ -39,21 +37,12 @@ import org.junit.jupiter.api.io.TempDir;
 class S3ChildJvmIT {
     private static final String BUCKET = "child-jvm-it";
     private static final String SCHEMA = "s3_shaped";
-    @TempDir
-    static Path root;
     private static S3TestServer s3;
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = S3TestServer.start(root);
+        s3 = S3TestServer.shared();
         s3.createBucket(BUCKET);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     @Test

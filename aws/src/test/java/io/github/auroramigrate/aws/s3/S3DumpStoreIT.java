@@ -31,14 +31,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The S3 dump store against a real S3-compatible server (S3Mock, a separate JVM): the store's contract (a file
@@ -49,21 +47,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestServersExtension.class)
 class S3DumpStoreIT {
     private static final String BUCKET = "aurora-migrate-it";
-    @TempDir
-    static Path root;
     private static S3TestServer s3;
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = S3TestServer.start(root);
+        s3 = S3TestServer.shared();
         s3.createBucket(BUCKET);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (s3 != null) {
-            s3.close();
-        }
     }
 
     @Test

@@ -26,6 +26,19 @@ final class S3TestServer implements AutoCloseable {
         this.log = log;
     }
 
+    private static S3TestServer shared;
+
+    /**
+     * The server of this test JVM, started on first use (objects in a temporary directory) and stopped when the JVM
+     * exits; {@link #close()} is not to be called on it.
+     */
+    static synchronized S3TestServer shared() throws IOException, InterruptedException {
+        if (shared == null) {
+            shared = start(Files.createTempDirectory("s3mock-root"));
+        }
+        return shared;
+    }
+
     /** Starts a server whose objects live under {@code root}. */
     static S3TestServer start(Path root) throws IOException, InterruptedException {
         String jar = System.getProperty("s3mock.jar");
@@ -74,7 +87,7 @@ final class S3TestServer implements AutoCloseable {
         c.setRequestMethod("PUT");
         int code = c.getResponseCode();
         c.disconnect();
-        if (code != 200) {
+        if (code != 200 && code != 409) { // 409: it exists already (another test class made it)
             throw new IOException("creating bucket " + bucket + " answered HTTP " + code);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.core.load;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.internal.format.ChunkReader;
@@ -126,7 +127,7 @@ public final class DumpLoadSource implements LoadSource {
             while (!store.exists(Manifest.KEY)) {
                 if (System.nanoTime() > deadline) {
                     throw new LoadException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "no dump manifest appeared in "
-                            + store.describe() + " within " + stallTimeout), null, null, null);
+                            + store.describe() + " within " + Human.duration(stallTimeout)), null, null, null);
                 }
                 pause();
             }

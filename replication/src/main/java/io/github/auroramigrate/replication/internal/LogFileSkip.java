@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.BinlogPosition;
@@ -81,7 +82,7 @@ public final class LogFileSkip {
             throw new ReplicationException(new Diagnosis(DiagnosisCode.REPLICATION_REMEDY_FAILED, 0, "",
                     "skip to next log file did not get the I/O thread reading " + next.file() + " or later: "
                             + (r.state() == State.NOT_PAST ? "it failed again (" + r.status().lastIoErrno() + ": "
-                            + r.status().lastIoError() + ")" : "not seen within " + timeout) + ". " + String.join("; ", ev),
+                            + r.status().lastIoError() + ")" : "not seen within " + Human.duration(timeout)) + ". " + String.join("; ", ev),
                     ch.target(), null, DiagnosisCode.REPLICATION_REMEDY_FAILED.remedy()));
         }
         ev.add("the I/O thread reads " + r.status().received().map(Object::toString).orElse("?") + (r.state() == State.RESUMED

@@ -7,6 +7,7 @@ import io.github.auroramigrate.replication.stuck.ApplierSample;
 import io.github.auroramigrate.replication.stuck.ApplierThread;
 import io.github.auroramigrate.replication.stuck.StuckOrBusyReport;
 import io.github.auroramigrate.replication.stuck.Verdict;
+import io.github.auroramigrate.core.internal.text.Human;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class StuckOrBusyJudge {
         if (positionMoved || gtidsMoved) {
             return moved(samples, window, positionMoved, gtidsMoved);
         }
-        ev.add("Exec_Master_Log_Pos stayed at " + to.map(Object::toString).orElse("(none)") + " for " + window
+        ev.add("Exec_Master_Log_Pos stayed at " + to.map(Object::toString).orElse("(none)") + " for " + Human.duration(window)
                 + ", Seconds_Behind_Master " + sbm(first.status()) + " -> " + sbm(s)
                 + (s.executedGtidSet().isEmpty() ? "" : ", Executed_Gtid_Set unchanged"));
         List<TransactionHistory> all = TransactionHistory.of(samples);
@@ -139,7 +140,7 @@ public final class StuckOrBusyJudge {
         List<String> ev = new ArrayList<>();
         if (positionMoved) {
             ev.add("Exec_Master_Log_Pos moved from " + first.status().executed().orElseThrow() + " to "
-                    + s.executed().orElseThrow() + " in " + window);
+                    + s.executed().orElseThrow() + " in " + Human.duration(window));
         }
         Set<String> sourceUuids = uuids(s.retrievedGtidSet());
         if (gtidsMoved) {
@@ -158,7 +159,7 @@ public final class StuckOrBusyJudge {
                     .filter(t -> t.worked(false)).toList();
             if (!working.isEmpty()) {
                 ev.add(1, "then stayed at " + s.executed().map(Object::toString).orElse("(none)") + " from "
-                        + samples.get(tail).offset() + " on");
+                        + Human.duration(samples.get(tail).offset()) + " on");
                 for (TransactionHistory t : working) {
                     ev.add(t.describe());
                     threadOf(last, t.last().threadId()).ifPresent(th -> ev.add(describe(th)));

@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.internal;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.BinlogPosition;
@@ -105,7 +106,7 @@ public final class TransactionSkip {
             throw new ReplicationException(new Diagnosis(DiagnosisCode.REPLICATION_REMEDY_FAILED, 0, "",
                     remedy + " did not get the replica past " + g.map(x -> "GTID " + x).orElse("source position " + from)
                             + (r.state() == State.NOT_PAST ? ": the applier failed again on the same transaction, so "
-                            + "nothing was skipped" : ": not seen within " + timeout) + ". " + String.join("; ", ev),
+                            + "nothing was skipped" : ": not seen within " + Human.duration(timeout)) + ". " + String.join("; ", ev),
                     ch.target(), null, DiagnosisCode.REPLICATION_REMEDY_FAILED.remedy()));
         }
         g.ifPresent(x -> ev.add("GTID " + x + " is in the target's gtid_executed"));

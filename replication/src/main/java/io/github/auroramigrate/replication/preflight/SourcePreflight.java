@@ -1,5 +1,6 @@
 package io.github.auroramigrate.replication.preflight;
 
+import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.endpoint.Endpoint;
@@ -194,7 +195,7 @@ public final class SourcePreflight {
         if (retention.isPresent() && retention.get().compareTo(plannedDuration) < 0) {
             return PreflightCheck.fail("binlog retention", kept + "; " + growth,
                     diag(DiagnosisCode.BINLOG_RETENTION_TOO_SHORT, "Binary logs on " + where + " are " + kept
-                            + " but the migration is planned to need them for " + plannedDuration + "; " + growth, where)
+                            + " but the migration is planned to need them for " + Human.duration(plannedDuration) + "; " + growth, where)
                             .withAdvice("Here: " + BinlogRetention.statementFor(f, plannedDuration) + "."));
         }
         if (sizeCap > 0 && estimate > sizeCap) {

@@ -67,6 +67,18 @@ class StuckOrBusyJudgeTest {
     }
 
     @Test
+    void theEvidenceSaysDurationsForPeople() {
+        StuckOrBusyReport stuck = StuckOrBusyJudge.judge(List.of(sample(0, at("120"), List.of()),
+                sample(4, at("120"), List.of())), W);
+        StuckOrBusyReport moved = StuckOrBusyJudge.judge(List.of(sample(0, at("120"), List.of()),
+                sample(4, at("4000"), List.of())), W);
+        for (StuckOrBusyReport r : List.of(stuck, moved)) {
+            assertThat(String.join(" ", r.evidence())).as("%s", r.verdict()).doesNotContainPattern("PT[0-9.]+[HMS]")
+                    .containsPattern("(for|in) [0-9.]+ (ms|s)\\b");
+        }
+    }
+
+    @Test
     void aTransactionSpanningWindowsIsBusyInEachWindowWithItsOwnFigures() {
         for (long base : new long[] {0, 10_000, 20_000}) {
             StuckOrBusyReport r = StuckOrBusyJudge.judge(List.of(
