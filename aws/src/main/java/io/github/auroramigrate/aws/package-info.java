@@ -1,6 +1,8 @@
 /**
  * The optional AWS integration of aurora-migrate (issue 14, in progress): {@link io.github.auroramigrate.aws.s3}, dumps
- * in S3 through core's {@link io.github.auroramigrate.core.store.DumpStore} interface. Core never depends on this
+ * in S3 through core's {@link io.github.auroramigrate.core.store.DumpStore} interface, and
+ * {@link io.github.auroramigrate.aws.iam.RdsIamTokens}, IAM database authentication tokens as an endpoint's password
+ * supplier. Core never depends on this
  * module; {@link io.github.auroramigrate.core.store.DumpStores#of(java.net.URI)} finds its S3 store for
  * {@code s3://} URIs when it is on the class path.
  *

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -50,6 +51,10 @@ import javax.sql.DataSource;
  * session cannot be restored is aborted, never handed back changed. A Load streams {@code LOAD DATA LOCAL INFILE}
  * only when the DataSource's connections are opened with {@code allowLoadLocalInfile=true}; otherwise it sends
  * INSERTs and says so in a LOCAL_INFILE_DISABLED warning.
+ *
+ * <p>Why ~450 lines: the value, its {@link Builder} with every option's default and validation, and the one place
+ * that maps them to Connector/J's properties; the pool, the caller's DataSource and TLS bundles are classes of their
+ * own.
  */
 public final class Endpoint {
     /** Connection properties the library sets itself; users may not override them through {@link Builder#property}. */
@@ -60,6 +65,7 @@ public final class Endpoint {
     private final int port;
     private final String user;
     private final String password;
+    private final Supplier<String> passwordSupplier;
     private final String database;
     private final TlsMode tls;
     private final Path caBundle;
@@ -73,6 +79,7 @@ public final class Endpoint {
         this.port = b.port;
         this.user = b.user;
         this.password = b.password;
+        this.passwordSupplier = b.passwordSupplier;
         this.database = b.database;
         this.tls = b.tls;
         this.caBundle = b.caBundle;
@@ -92,6 +99,7 @@ public final class Endpoint {
         Builder b = new Builder().host(host).port(port).user(user).tls(tls).allowPublicKeyRetrieval(allowPublicKeyRetrieval)
                 .connectTimeout(connectTimeout);
         b.password = password;
+        b.passwordSupplier = passwordSupplier;
         b.database = database;
         b.caBundle = caBundle;
         b.properties.putAll(properties);
@@ -116,7 +124,12 @@ public final class Endpoint {
 
     /** @return whether a (non-empty) password is set; the password itself is never exposed */
     public boolean hasPassword() {
-        return password != null && !password.isEmpty();
+        return passwordSupplier != null || password != null && !password.isEmpty();
+    }
+
+    /** @return whether the password comes from a supplier asked for every new connection */
+    boolean suppliesPassword() {
+        return passwordSupplier != null;
     }
 
     /** @return the default schema, if set */
@@ -175,8 +188,9 @@ public final class Endpoint {
         Properties p = new Properties();
         p.putAll(properties);
         p.setProperty("user", user);
-        if (password != null) {
-            p.setProperty("password", password);
+        String pw = passwordSupplier != null ? suppliedPassword() : password;
+        if (pw != null) {
+            p.setProperty("password", pw);
         }
         p.setProperty("sslMode", tls.name());
         if (caBundle != null) {
@@ -194,6 +208,23 @@ public final class Endpoint {
         // trip per dumped chunk, and it overrides the longer timeout our dump sessions set for themselves.
         p.putIfAbsent("netTimeoutForStreamingResults", "0");
         return p;
+    }
+
+    private String suppliedPassword() {
+        String pw;
+        try {
+            pw = passwordSupplier.get();
+        } catch (RuntimeException e) {
+            // the supplier's own message may say why (no credentials, no network); its value is not in it
+            throw new io.github.auroramigrate.core.diagnose.ConnectionException(io.github.auroramigrate.core.diagnose
+                    .Diagnosis.of(io.github.auroramigrate.core.diagnose.DiagnosisCode.CANNOT_CONNECT, "the password "
+                    + "supplier of " + describe() + " failed: " + e).withAdvice("Check what the supplier needs (for an "
+                    + "RDS IAM token: AWS credentials and the region)."), e);
+        }
+        if (pw == null) {
+            throw new IllegalStateException("the password supplier of " + describe() + " returned null");
+        }
+        return pw;
     }
 
     /**
@@ -229,13 +260,14 @@ public final class Endpoint {
     public String toString() {
         return "Endpoint{" + describe() + (database == null ? "" : "/" + database)
                 + (dataSource != null ? ", via the caller's DataSource}" : ", tls=" + tls
-                + ", password=" + (hasPassword() ? "****" : "<none>") + "}");
+                + ", password=" + (passwordSupplier != null ? "<supplied>" : hasPassword() ? "****" : "<none>") + "}");
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Endpoint e && host.equals(e.host) && port == e.port && user.equals(e.user)
-                && Objects.equals(password, e.password) && Objects.equals(database, e.database) && tls == e.tls
+                && Objects.equals(password, e.password) && passwordSupplier == e.passwordSupplier
+                && Objects.equals(database, e.database) && tls == e.tls
                 && Objects.equals(caBundle, e.caBundle) && properties.equals(e.properties)
                 && Objects.equals(dataSource(), e.dataSource());
     }
@@ -253,6 +285,7 @@ public final class Endpoint {
         private int port = 3306;
         private String user;
         private String password;
+        private Supplier<String> passwordSupplier;
         private String database;
         private TlsMode tls = TlsMode.PREFERRED;
         private Path caBundle;
@@ -314,6 +347,17 @@ public final class Endpoint {
         /** Password; null or empty for none. Never logged or shown. */
         public Builder password(String password) {
             this.password = password;
+            return this;
+        }
+
+        /**
+         * A password asked for every new physical connection, in a pool too, instead of a fixed one: an RDS IAM
+         * authentication token (the {@code aws} module makes one), a secret that rotates. It must be fast (cache
+         * what it fetches) and thread-safe; its value is never logged or shown. Default none; not together with
+         * {@link #password(String)}.
+         */
+        public Builder passwordSupplier(Supplier<String> supplier) {
+            this.passwordSupplier = Objects.requireNonNull(supplier, "supplier");
             return this;
         }
 
@@ -388,7 +432,10 @@ public final class Endpoint {
             if (caBundle != null && !Files.isReadable(caBundle)) {
                 throw new IllegalArgumentException("caBundle is not a readable file: " + caBundle);
             }
-            if (dataSource != null && (password != null || caBundle != null || tls != TlsMode.PREFERRED
+            if (passwordSupplier != null && password != null) {
+                throw new IllegalArgumentException("set either password(..) or passwordSupplier(..), not both");
+            }
+            if (dataSource != null && (password != null || passwordSupplier != null || caBundle != null || tls != TlsMode.PREFERRED
                     || allowPublicKeyRetrieval || !properties.isEmpty())) {
                 throw new IllegalArgumentException("with dataSource(..) the DataSource logs in and sets TLS: password,"
                         + " caBundle, tls, allowPublicKeyRetrieval and property(..) cannot be set too");

@@ -36,6 +36,9 @@ public final class EndpointPool implements AutoCloseable {
         if (endpoint.callerDataSource() != null) {
             // connections borrowed from the caller's pool, given back (sessions restored) when this pool closes them
             cfg.setDataSource(endpoint.callerDataSource());
+        } else if (endpoint.suppliesPassword()) {
+            // HikariCP asks its DataSource for every new physical connection: so is the password supplier
+            cfg.setDataSource(new SuppliedPasswordDataSource(endpoint));
         } else {
             cfg.setJdbcUrl(endpoint.jdbcUrl());
             cfg.setDataSourceProperties(endpoint.driverProperties());

@@ -13,6 +13,15 @@ class EndpointTest {
     }
 
     @Test
+    void aPasswordSupplierIsExclusiveAndNeverShown() {
+        Endpoint.Builder b = Endpoint.builder().host("db").user("app").passwordSupplier(() -> "token-123");
+        assertThat(b.build().toString()).contains("<supplied>").doesNotContain("token-123");
+        assertThat(b.build().hasPassword()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.password("fixed").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+    }
+
+    @Test
     void passwordNeverShows() {
         Endpoint e = endpoint();
         assertThat(e.toString()).doesNotContain(SECRET).contains("****", "master@db.example:3307");
