@@ -73,11 +73,11 @@ public final class S3DumpStore implements DumpStore {
     private final java.util.Set<String> writing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean orphansChecked = new AtomicBoolean();
 
-    private S3DumpStore(Builder b, S3AsyncClient client, boolean ownsClient) {
+    private S3DumpStore(Builder b, String prefix, S3AsyncClient client, boolean ownsClient) {
         this.client = client;
         this.ownsClient = ownsClient;
         this.bucket = b.bucket;
-        this.prefix = b.prefix;
+        this.prefix = prefix;
         this.encryption = b.kmsKeyId != null ? ServerSideEncryption.AWS_KMS : b.sseS3 ? ServerSideEncryption.AES256 : null;
         this.kmsKeyId = b.kmsKeyId;
         this.abortOrphans = b.abortOrphanedUploads;
@@ -363,10 +363,9 @@ public final class S3DumpStore implements DumpStore {
             if (kmsKeyId != null && sseS3) {
                 throw new IllegalArgumentException("choose one of kmsKeyId (SSE-KMS) and sseS3 (SSE-S3)");
             }
-            Builder normalized = this;
-            normalized.prefix = p.isEmpty() ? "" : p + "/";
+            String keyPrefix = p.isEmpty() ? "" : p + "/";
             if (client != null) {
-                return new S3DumpStore(normalized, client, false);
+                return new S3DumpStore(this, keyPrefix, client, false);
             }
             S3AsyncClientBuilder b = S3AsyncClient.builder().multipartEnabled(true)
                     .multipartConfiguration(c -> c.minimumPartSizeInBytes(part).thresholdInBytes(part))
@@ -380,7 +379,7 @@ public final class S3DumpStore implements DumpStore {
             if (endpoint != null) {
                 b.endpointOverride(endpoint);
             }
-            return new S3DumpStore(normalized, b.build(), true);
+            return new S3DumpStore(this, keyPrefix, b.build(), true);
         }
     }
 }

@@ -51,8 +51,7 @@ class S3DumpStoreIT {
 
     @BeforeAll
     static void start() throws Exception {
-        s3 = S3TestServer.shared();
-        s3.createBucket(BUCKET);
+        s3 = S3TestServer.shared(BUCKET);
     }
 
     @Test

@@ -30,12 +30,13 @@ final class S3TestServer implements AutoCloseable {
 
     /**
      * The server of this test JVM, started on first use (objects in a temporary directory) and stopped when the JVM
-     * exits; {@link #close()} is not to be called on it.
+     * exits, with {@code bucket} created; {@link #close()} is not to be called on it.
      */
-    static synchronized S3TestServer shared() throws IOException, InterruptedException {
+    static synchronized S3TestServer shared(String bucket) throws IOException, InterruptedException {
         if (shared == null) {
             shared = start(Files.createTempDirectory("s3mock-root"));
         }
+        shared.createBucket(bucket);
         return shared;
     }
 
