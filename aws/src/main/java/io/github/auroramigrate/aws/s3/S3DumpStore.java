@@ -72,6 +72,7 @@ public final class S3DumpStore implements DumpStore {
     /** Keys this store is uploading now: never orphans. */
     private final java.util.Set<String> writing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean orphansChecked = new AtomicBoolean();
+    private final AuroraS3Read serverSideRead;
 
     private S3DumpStore(Builder b, String prefix, S3AsyncClient client, boolean ownsClient) {
         this.client = client;
@@ -81,6 +82,14 @@ public final class S3DumpStore implements DumpStore {
         this.encryption = b.kmsKeyId != null ? ServerSideEncryption.AWS_KMS : b.sseS3 ? ServerSideEncryption.AES256 : null;
         this.kmsKeyId = b.kmsKeyId;
         this.abortOrphans = b.abortOrphanedUploads;
+        String region = b.region != null ? b.region.toLowerCase(Locale.ROOT)
+                : ownsClient ? null : regionOf(client);
+        this.serverSideRead = new AuroraS3Read(bucket, prefix, region);
+    }
+
+    private static String regionOf(S3AsyncClient client) {
+        Region r = client.serviceClientConfiguration().region();
+        return r == null ? null : r.id();
     }
 
     /**
@@ -106,6 +115,19 @@ public final class S3DumpStore implements DumpStore {
     /** @return the key prefix of the store's files ("" or ending with {@code /}) */
     public String prefix() {
         return prefix;
+    }
+
+    /**
+     * Aurora MySQL's {@code LOAD DATA FROM S3}: with {@code Load...method(LoadMethod.SERVER_SIDE)} the cluster reads
+     * each chunk file of an uncompressed flat dump from this bucket itself. The URIs name the store's region when it
+     * was given ({@code s3-eu-west-1://bucket/key}), else the cluster's ({@code s3://bucket/key}). Before loading, the
+     * load checks what the cluster and the account need (Aurora 3: the AWS_LOAD_S3_ACCESS role granted and active;
+     * Aurora 2: the LOAD FROM S3 privilege; an IAM role in aws_default_s3_role) and names each fix; afterwards it
+     * compares its journal with mysql.aurora_s3_load_history.
+     */
+    @Override
+    public java.util.Optional<io.github.auroramigrate.core.store.ServerSideRead> serverSideRead() {
+        return java.util.Optional.of(serverSideRead);
     }
 
     @Override

@@ -150,6 +150,12 @@ public final class DumpLoadSource implements LoadSource {
         return stallTimeout != null;
     }
 
+    /** @return the store's own way for a target to read the chunk files itself, if it has one */
+    @Override
+    public Optional<io.github.auroramigrate.core.store.ServerSideRead> serverSideRead() {
+        return store.serverSideRead();
+    }
+
     /** @return the store the dump is in */
     public DumpStore store() {
         return store;

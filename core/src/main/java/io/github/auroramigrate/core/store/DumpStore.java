@@ -74,6 +74,14 @@ public interface DumpStore extends AutoCloseable {
         out.close();
     }
 
+    /**
+     * @return how a target server can read this store's files itself (Aurora's {@code LOAD DATA FROM S3} for a store in
+     *         S3), for {@code LoadMethod.SERVER_SIDE}; default: empty, the files reach the server through the client
+     */
+    default java.util.Optional<ServerSideRead> serverSideRead() {
+        return java.util.Optional.empty();
+    }
+
     /** Releases resources (clients, connections). Idempotent. The stored files stay. */
     @Override
     default void close() {
