@@ -333,7 +333,12 @@ final class ChunkLoader {
             return le;
         }
         Diagnosis d;
-        if (e instanceof IOException) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            d = Diagnosis.of(DiagnosisCode.FILE_NOT_FOUND, "chunk " + chunk.id() + " of " + chunk.qualifiedTable()
+                    + ": its file is not in the store (" + missing.getFile() + "); nothing of it was committed")
+                    .withEndpoint(endpoint).withAdvice("Put the file back (or dump again) and run the load again: it "
+                            + "resumes with this chunk.");
+        } else if (e instanceof IOException) {
             d = Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "chunk " + chunk.id() + " of " + chunk.qualifiedTable()
                     + " could not be read: " + e.getMessage() + "; nothing of it was committed").withEndpoint(endpoint);
         } else {
