@@ -1,12 +1,13 @@
 package io.github.auroramigrate.aws.s3;
 
+import static io.github.auroramigrate.aws.s3.S3TestServer.endpoint;
+import static io.github.auroramigrate.aws.s3.S3TestServer.rootEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.dump.Dump;
 import io.github.auroramigrate.core.dump.DumpResult;
-import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadException;
 import io.github.auroramigrate.core.load.LoadResult;
@@ -141,13 +142,5 @@ class S3DamagedObjectsIT {
         raw.putObject(r -> r.bucket(BUCKET).key(key), AsyncRequestBody.fromBytes(bytes)).join();
     }
 
-    private static Endpoint endpoint(TestServer server) {
-        return Endpoint.builder().host(server.host()).port(server.port()).user(server.user()).password(server.password())
-                .allowPublicKeyRetrieval(true).build();
-    }
 
-    private static Endpoint rootEndpoint(TestServer server) {
-        return Endpoint.builder().host(server.host()).port(server.port()).user(server.rootUser())
-                .password(server.rootPassword()).allowPublicKeyRetrieval(true).build();
-    }
 }
