@@ -291,8 +291,9 @@ public final class DumpLoadSource implements LoadSource {
 
     /** Polls the manifest and hands over what is new. */
     /**
-     * How often a manifest that does not parse is read again while following: a store that replaces a file in place
-     * (some S3-compatible servers do; S3 itself and the directory store never) can show one half-written for a moment.
+     * How often a manifest that does not parse, or is missing, is read again while following: a store that replaces a
+     * file in place (some S3-compatible servers: S3Mock, the tests' server, showed one half-written; S3 itself and the
+     * directory store replace atomically) can show it so for a moment.
      */
     private static final int MANIFEST_REREADS = 25;
 
@@ -311,7 +312,9 @@ public final class DumpLoadSource implements LoadSource {
                 try {
                     return ManifestIO.read(store);
                 } catch (MigrationException e) {
-                    if (e.diagnosis().code() != DiagnosisCode.CORRUPT_FILE || attempt == MANIFEST_REREADS) {
+                    DiagnosisCode code = e.diagnosis().code();
+                    if (code != DiagnosisCode.CORRUPT_FILE && code != DiagnosisCode.FILE_NOT_FOUND
+                            || attempt == MANIFEST_REREADS) {
                         throw e;
                     }
                     LOG.debug("{}: the manifest read while the dump writes it did not parse ({}); reading it again",
