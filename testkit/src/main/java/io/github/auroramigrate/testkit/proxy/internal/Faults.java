@@ -91,16 +91,17 @@ public final class Faults {
     /**
      * Waits while the black hole is on.
      *
-     * @return whether it had to wait
+     * @param onHold runs once, before waiting, if it must wait
      * @throws InterruptedException when the connection is closed meanwhile (its threads are interrupted)
      */
-    public boolean awaitNoBlackHole() throws InterruptedException {
+    public void awaitNoBlackHole(Runnable onHold) throws InterruptedException {
         synchronized (blackHoleLock) {
-            boolean held = blackHole;
+            if (blackHole) {
+                onHold.run();
+            }
             while (blackHole) {
                 blackHoleLock.wait();
             }
-            return held;
         }
     }
 

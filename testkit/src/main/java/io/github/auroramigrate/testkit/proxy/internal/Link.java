@@ -93,9 +93,7 @@ public final class Link {
                 connection.abort(Counters.Counter.QUERY_CUTS, "cut at the response of a matching query");
                 throw new SocketException("proxy connection cut at a query's response");
             }
-            if (faults.awaitNoBlackHole()) {
-                connection.counters().add(Counters.Counter.HELD, 1);
-            }
+            faults.awaitNoBlackHole(() -> connection.counters().add(Counters.Counter.HELD, 1));
             Duration latency = faults.latency(direction);
             if (!latency.isZero()) {
                 TimeUnit.NANOSECONDS.sleep(latency.toNanos());

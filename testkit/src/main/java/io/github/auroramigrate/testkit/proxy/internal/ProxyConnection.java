@@ -198,22 +198,22 @@ public final class ProxyConnection {
      * @param why     what the log says happened
      */
     public void abort(Counters.Counter counter, String why) {
-        if (shut(true)) {
-            if (counter != null) {
-                counters.add(counter, 1);
-            }
+        if (shut(true, counter)) {
             LOG.info("{}: {}", this, why);
         }
     }
 
     /** Closes both sockets; idempotent. */
     public void close() {
-        shut(false);
+        shut(false, null);
     }
 
-    private boolean shut(boolean reset) {
+    private boolean shut(boolean reset, Counters.Counter counter) {
         if (!closed.compareAndSet(false, true)) {
             return false;
+        }
+        if (counter != null) {
+            counters.add(counter, 1);      // before the sockets close: whoever sees the reset sees it counted
         }
         Socket s;
         Thread d;
