@@ -99,6 +99,33 @@ class MysqlProxyPassThroughIT {
         }
     }
 
+    @ParameterizedTest(name = "handler {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void payloadsOfExactlyTheMaximumPacketSizeCrossBothWays(boolean handler) throws Exception {
+        TestServer server = TestServers.shared(ServerKind.MYSQL_80);
+        int max = 0xFFFFFF;
+        int exactRow = max - 4;        // a row of one value: 0xFD, 3 length bytes, the value
+        MysqlProxy.Builder b = MysqlProxy.to(server.host(), server.port());
+        if (handler) {
+            b.queryHandler((sql, session) -> sql.equals("SELECT 'exact row'")
+                    ? QueryDecision.relay(session.query("SELECT REPEAT('a', " + exactRow + ")"))
+                    : QueryDecision.pass());
+        }
+        try (MysqlProxy proxy = b.start();
+             Connection c = Proxied.connect(proxy, server, "", "socketTimeout=60000")) {     // a framing error: no hang
+            if (handler) {      // read by the proxy, relayed renumbered: the empty packet after it must follow
+                assertThat(Proxied.query(c, "SELECT 'exact row'")).hasSize(exactRow).matches("a+");
+            }
+            assertThat(Proxied.query(c, "SELECT REPEAT('b', " + exactRow + ")")).hasSize(exactRow);
+            // COM_QUERY payloads around 0xFFFFFF bytes (1 command byte, maybe 2 attribute-count bytes, the text):
+            // one of them is an exact multiple, followed by an empty packet
+            String head = "SELECT LENGTH('";
+            for (int n = max - 1 - head.length() - 2 - 3; n <= max - 1 - head.length() - 2 + 1; n++) {
+                assertThat(Proxied.query(c, head + "c".repeat(n) + "')")).isEqualTo(String.valueOf(n));
+            }
+        }
+    }
+
     private static String hex(byte[] b) {
         StringBuilder sb = new StringBuilder();
         for (byte x : b) {

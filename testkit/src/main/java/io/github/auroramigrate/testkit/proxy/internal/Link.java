@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,23 +59,11 @@ public final class Link {
      * @return the sequence id after the last packet written
      */
     public int writePacket(byte[] payload, int seq) throws IOException {
-        int pos = 0;
-        int s = seq;
-        while (true) {
-            int n = Math.min(Packets.MAX_PAYLOAD, payload.length - pos);
-            byte[] frame = new byte[4 + n];
-            frame[0] = (byte) n;
-            frame[1] = (byte) (n >>> 8);
-            frame[2] = (byte) (n >>> 16);
-            frame[3] = (byte) s;
-            System.arraycopy(payload, pos, frame, 4, n);
+        List<byte[]> frames = Packets.frames(payload, seq);
+        for (byte[] frame : frames) {
             write(frame, 0, frame.length);
-            s = (s + 1) & 0xFF;
-            pos += n;
-            if (n < Packets.MAX_PAYLOAD) {
-                return s;
-            }
         }
+        return (seq + frames.size()) & 0xFF;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.auroramigrate.testkit.proxy.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * MySQL client/server protocol constants and small codecs: little-endian integers, length-encoded integers and
@@ -43,6 +45,31 @@ public final class Packets {
     public static final int SERVER_MORE_RESULTS_EXISTS = 0x0008;
 
     private Packets() {
+    }
+
+    /**
+     * One payload as physical packets, headers included: split at {@link #MAX_PAYLOAD}, with an empty packet
+     * after an exact multiple of it, sequence ids from {@code seq} (wrapping at 256).
+     */
+    public static List<byte[]> frames(byte[] payload, int seq) {
+        List<byte[]> out = new ArrayList<>();
+        int pos = 0;
+        int s = seq;
+        while (true) {
+            int n = Math.min(MAX_PAYLOAD, payload.length - pos);
+            byte[] frame = new byte[4 + n];
+            frame[0] = (byte) n;
+            frame[1] = (byte) (n >>> 8);
+            frame[2] = (byte) (n >>> 16);
+            frame[3] = (byte) s;
+            System.arraycopy(payload, pos, frame, 4, n);
+            out.add(frame);
+            s = (s + 1) & 0xFF;
+            pos += n;
+            if (n < MAX_PAYLOAD) {
+                return out;
+            }
+        }
     }
 
     /** The unsigned 16-bit little-endian integer at {@code pos}. */
