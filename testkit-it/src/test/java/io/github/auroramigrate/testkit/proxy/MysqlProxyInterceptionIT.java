@@ -133,6 +133,10 @@ class MysqlProxyInterceptionIT {
         QueryHandler handler = (sql, session) -> switch (sql) {
             case "SELECT 'before'" -> QueryDecision.replace("SELECT 'after ✓'");
             case "CALL mysql.rds_noop()" -> QueryDecision.ok(7);
+            case "SELECT @proxy_saw" -> {           // a statement of its own first, its OK swallowed, then pass
+                seen.add(session.query("SET @proxy_saw = CONCAT('session ', CONNECTION_ID())"));
+                yield QueryDecision.pass();
+            }
             case "SELECT @@aurora_version" -> {
                 ServerResponse rows = session.query("SELECT id, name FROM t ORDER BY id");
                 seen.add(rows);
@@ -146,7 +150,10 @@ class MysqlProxyInterceptionIT {
             assertThat(Proxied.query(c, "SELECT 'before'")).isEqualTo("after ✓");
             assertThat(st.executeUpdate("CALL mysql.rds_noop()")).isEqualTo(7);
             assertThat(Proxied.query(c, "SELECT @@aurora_version")).isEqualTo("3.05.2");
-            assertThat(seen).singleElement().satisfies(r -> {
+            assertThat(Proxied.query(c, "SELECT @proxy_saw")).isEqualTo("session " + Proxied.query(c, "SELECT CONNECTION_ID()"));
+            assertThat(seen).hasSize(2);
+            assertThat(seen.get(1).kind()).isEqualTo(ServerResponse.Kind.OK);
+            assertThat(seen.subList(0, 1)).singleElement().satisfies(r -> {
                 assertThat(r.kind()).isEqualTo(ServerResponse.Kind.RESULT_SET);
                 assertThat(r.columnNames()).containsExactly("id", "name");
                 assertThat(r.rows()).containsExactly(List.of("1", "a"), Arrays.asList("2", null), List.of("3", "ç"));

@@ -74,6 +74,23 @@ class MysqlProxyLifecycleIT {
         }
     }
 
+    @Test
+    void aServerThatIsNotThereFailsTheClientsConnect() throws Exception {
+        int nothing;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            nothing = s.getLocalPort();
+        }
+        try (MysqlProxy proxy = MysqlProxy.to("127.0.0.1", nothing).connectTimeout(Duration.ofSeconds(2)).start()) {
+            long t0 = System.nanoTime();
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + proxy.port()
+                    + "/?sslMode=DISABLED&connectTimeout=10000", "root", "").close())
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).startsWith("08"));
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+            Proxied.await("the connection closed", Duration.ofSeconds(5), () -> proxy.stats().connectionsOpen() == 0);
+            assertThat(proxy.stats().connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
     private static String query(Connection c, String sql) {
         try {
             return Proxied.query(c, sql);

@@ -24,14 +24,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Everything a session does arrives through the proxy exactly: DDL, a LOAD DATA LOCAL streamed from Java, a
  * streamed SELECT of several MB, and a BLOB over 16 MiB (multi-packet framing both ways), with the proxy relaying
- * blindly and with a query handler that makes it read every statement.
+ * blindly and with a query handler that makes it read every statement (also on MySQL 5.7 and MariaDB 11.4).
  */
 class MysqlProxyPassThroughIT {
     private static final int ROWS = 60_000;
 
     static Stream<Arguments> proxies() {
         return Stream.of(Arguments.of(ServerKind.MYSQL_80, false), Arguments.of(ServerKind.MYSQL_80, true),
-                Arguments.of(ServerKind.MYSQL_57, true));
+                Arguments.of(ServerKind.MYSQL_57, true), Arguments.of(ServerKind.MARIADB_114, true));
     }
 
     @ParameterizedTest(name = "{0}, handler {1}")

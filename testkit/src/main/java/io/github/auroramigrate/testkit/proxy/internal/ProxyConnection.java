@@ -59,19 +59,29 @@ public final class ProxyConnection {
         this.session = new Session(this);
         this.up = new Thread(this::runUp, config.threadPrefix() + "-" + id + "-up");
         this.up.setDaemon(true);
+        counters.add(Counters.Counter.OPEN, 1);          // open from acceptance until shut
     }
 
-    /** Starts the connection's threads: it connects to the server and relays. */
-    public void start() {
-        counters.add(Counters.Counter.OPEN, 1);
-        up.start();
+    /** Starts the connection's threads (unless it was closed already): it connects to the server and relays. */
+    public synchronized void start() {
+        if (!closed.get()) {
+            up.start();
+        }
     }
 
     private void runUp() {
         try {
             Socket s = new Socket();
-            s.connect(new InetSocketAddress(config.upstreamHost(), config.upstreamPort()),
-                    (int) config.connectTimeout().toMillis());
+            try {
+                s.connect(new InetSocketAddress(config.upstreamHost(), config.upstreamPort()),
+                        (int) config.connectTimeout().toMillis());
+            } catch (IOException e) {
+                s.close();
+                if (!closed.get()) {
+                    LOG.warn("{}: cannot connect to the server: {}; closing the client connection", this, e.toString());
+                }
+                return;
+            }
             s.setTcpNoDelay(true);
             client.setTcpNoDelay(true);
             synchronized (this) {
@@ -184,7 +194,10 @@ public final class ProxyConnection {
 
     /** The connection's threads started so far. */
     public synchronized List<Thread> threads() {
-        List<Thread> out = new ArrayList<>(List.of(up));
+        List<Thread> out = new ArrayList<>();
+        if (up.isAlive()) {
+            out.add(up);
+        }
         if (down != null) {
             out.add(down);
         }
