@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -189,8 +190,52 @@ class MysqlProxyInterceptionIT {
             assertThat(doomed.isValid(2)).isFalse();
             assertThat(Proxied.query(other, "SELECT 'still here'")).isEqualTo("still here");
             assertThat(proxy.stats().handlerFailures()).isEqualTo(1);
-            Proxied.await("the failed connection closed", java.time.Duration.ofSeconds(5),
+            Proxied.await("the failed connection closed", Duration.ofSeconds(5),
                     () -> proxy.stats().connectionsOpen() == 1);
+        }
+    }
+
+    @Test
+    void aFailingFileStreamResetsTheConnectionAndAnUnansweredRequestClosesIt() throws Exception {
+        TestServer server = TestServers.shared(ServerKind.MYSQL_80);
+        String db = server.createSchema("proxy_badstream");
+        server.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY, name VARCHAR(50))");
+        byte[] firstPart = "1\tone\n2\ttwo\n".repeat(1).getBytes(StandardCharsets.UTF_8);
+        QueryHandler handler = (sql, session) -> {
+            if (sql.equals("LOAD BROKEN")) {
+                session.query("LOAD DATA LOCAL INFILE 'broken' INTO TABLE t");
+                session.sendLocalInfile(new java.io.SequenceInputStream(new ByteArrayInputStream(firstPart),
+                        new java.io.InputStream() {
+                            @Override
+                            public int read() throws java.io.IOException {
+                                throw new java.io.IOException("the object store went away");
+                            }
+                        }));
+                return QueryDecision.ok(2);
+            }
+            if (sql.equals("LOAD FORGOTTEN")) {
+                session.query("LOAD DATA LOCAL INFILE 'forgotten' INTO TABLE t");
+                return QueryDecision.ok(0);                        // the server's file request left unanswered
+            }
+            return QueryDecision.pass();
+        };
+        try (MysqlProxy proxy = MysqlProxy.to(server.host(), server.port()).forceLocalInfile(true)
+                .queryHandler(handler).start()) {
+            try (Connection c = Proxied.connect(proxy, server, db, ""); Statement st = c.createStatement()) {
+                c.setAutoCommit(false);
+                st.executeUpdate("INSERT INTO t VALUES (0, 'same transaction')");
+                assertThatThrownBy(() -> st.execute("LOAD BROKEN")).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).startsWith("08"));
+            }
+            assertThat(proxy.stats().handlerFailures()).isEqualTo(1);
+            try (Connection c = Proxied.connect(proxy, server, db, ""); Statement st = c.createStatement()) {
+                assertThatThrownBy(() -> st.execute("LOAD FORGOTTEN")).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).startsWith("08"));
+            }
+            assertThat(proxy.stats().handlerFailures()).isEqualTo(2);
+            Proxied.await("both sessions ended on the server", Duration.ofSeconds(10), () -> server.queryString(
+                    "SELECT COUNT(*) FROM information_schema.processlist WHERE db = '" + db + "'").orElse("1").equals("0"));
+            assertThat(server.queryString("SELECT COUNT(*) FROM " + db + ".t")).contains("0");
         }
     }
 

@@ -182,6 +182,8 @@ public final class MysqlProxy implements AutoCloseable {
      * it cuts is {@code point}. The predicate runs before the query handler, on the client's text; one that
      * throws counts as no match (logged). Replaces a query cut armed before; {@link #clearFaults()} disarms it.
      * Statements on opaque (TLS, compressed) connections and prepared statements are not seen.
+     *
+     * @throws NullPointerException if sql or point is null
      */
     public void cutOnQuery(Predicate<String> sql, QueryCut point) {
         faults.armQueryCut(new Faults.QueryRule(sql, point));

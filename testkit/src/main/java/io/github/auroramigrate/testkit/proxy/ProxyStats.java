@@ -23,8 +23,10 @@ package io.github.auroramigrate.testkit.proxy;
  * @param heldByBlackHole     chunks the black hole held back (and forwarded once it was switched off)
  * @param queries             COM_QUERY commands seen on connections that are not opaque
  * @param handlerCalls        calls of the query handler
- * @param handlerFailures     handler calls that threw, returned null or left the protocol out of step; each
- *                            closed its connection
+ * @param handlerFailures     handler calls that threw, returned null, left the protocol out of step or gave
+ *                            {@link ProxySession#sendLocalInfile} a stream that failed; each closed its connection
+ *                            (a handler that fails because a fault or {@link MysqlProxy#close()} closed its
+ *                            connection is not counted)
  * @param opaqueConnections   connections relayed as opaque bytes (TLS or compression), whose queries are not seen
  */
 public record ProxyStats(long connectionsAccepted, long connectionsOpen, long connectionsRefused,

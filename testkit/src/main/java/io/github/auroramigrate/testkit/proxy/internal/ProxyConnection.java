@@ -212,7 +212,11 @@ public final class ProxyConnection {
      */
     public void abort(Counters.Counter counter, String why) {
         if (shut(true, counter)) {
-            LOG.info("{}: {}", this, why);
+            if (counter == Counters.Counter.HANDLER_FAILURES) {
+                LOG.warn("{}: {}", this, why);
+            } else {
+                LOG.info("{}: {}", this, why);
+            }
         }
     }
 

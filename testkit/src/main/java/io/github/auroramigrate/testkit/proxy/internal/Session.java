@@ -132,8 +132,8 @@ public final class Session implements ProxySession {
                 n = data.readNBytes(buf, 0, buf.length);
             } catch (IOException | RuntimeException e) {
                 pendingInfile = false;
-                connection.abort(null, "reading the LOCAL INFILE data failed; reset so that the server keeps "
-                        + "nothing of the statement");
+                connection.abort(Counters.Counter.HANDLER_FAILURES, "reading the handler's LOCAL INFILE data "
+                        + "failed (" + e + "); reset so that the server keeps nothing of the statement");
                 throw e;
             }
             if (n == 0) {
