@@ -180,6 +180,9 @@ class MysqlProxyInterceptionIT {
             if (sql.equals("SELECT 'boom'")) {
                 throw new IllegalStateException("handler failure on purpose");
             }
+            if (sql.equals("SELECT 'assert'")) {
+                assertThat(sql).as("a test's assertion in a handler, failing on purpose").isEmpty();
+            }
             return QueryDecision.pass();
         };
         try (MysqlProxy proxy = MysqlProxy.to(server.host(), server.port()).queryHandler(handler).start();
@@ -192,6 +195,9 @@ class MysqlProxyInterceptionIT {
             assertThat(proxy.stats().handlerFailures()).isEqualTo(1);
             Proxied.await("the failed connection closed", Duration.ofSeconds(5),
                     () -> proxy.stats().connectionsOpen() == 1);
+            assertThatThrownBy(() -> Proxied.query(other, "SELECT 'assert'"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).startsWith("08"));
+            assertThat(proxy.stats().handlerFailures()).isEqualTo(2);
         }
     }
 

@@ -12,8 +12,9 @@ package io.github.auroramigrate.testkit.proxy;
  * <p>Called on the connection's client-to-server thread before anything of the statement reaches the server, once
  * per statement and one statement at a time per connection; calls for different connections run concurrently,
  * so a handler shared by connections must be thread-safe. While it runs, the client waits for its answer. A
- * handler that throws (or returns null) has its connection closed, which the client sees as a communications
- * failure; the failure is logged at WARN and counted in {@link ProxyStats#handlerFailures()}.
+ * handler that throws (an exception, or an {@link AssertionError} of a test's assertion) or returns null has its
+ * connection closed, which the client sees as a communications failure; the failure is logged at WARN and counted
+ * in {@link ProxyStats#handlerFailures()}.
  */
 @FunctionalInterface
 public interface QueryHandler {

@@ -62,6 +62,7 @@ public final class Acceptor {
             } catch (IOException e) {
                 if (!closed.get()) {
                     LOG.warn("Proxy {}: accept failed: {}", config.name(), e.toString());
+                    backOff();
                 }
                 continue;
             }
@@ -80,6 +81,15 @@ public final class Acceptor {
                 open.add(c);
             }
             c.start();
+        }
+    }
+
+    /** After a failed accept (e.g. out of file descriptors): not a busy loop. */
+    private static void backOff() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -133,7 +133,9 @@ public final class ProxyConnection {
     }
 
     private void ended(String side, Exception e) {
-        if (!closed.get()) {
+        if (e instanceof RuntimeException) {
+            LOG.warn("{}: relay from the {} failed; closing the connection", this, side, e);
+        } else if (!closed.get()) {
             LOG.debug("{}: relay from the {} ended: {}", this, side, e.toString());
         }
     }
