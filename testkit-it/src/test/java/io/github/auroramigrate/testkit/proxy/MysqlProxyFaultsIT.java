@@ -105,7 +105,12 @@ class MysqlProxyFaultsIT {
             proxy.latency(Direction.CLIENT_TO_SERVER, Duration.ZERO);
             assertThat(roundTrip(c)).isGreaterThanOrEqualTo(Duration.ofMillis(60));
             proxy.clearFaults();
-            assertThat(roundTrip(c)).isLessThan(Duration.ofMillis(60));
+            Duration fastest = Duration.ofHours(1);                 // the fastest of a few: robust on a busy machine
+            for (int i = 0; i < 5; i++) {
+                Duration d = roundTrip(c);
+                fastest = d.compareTo(fastest) < 0 ? d : fastest;
+            }
+            assertThat(fastest).isLessThan(Duration.ofMillis(60));
         }
     }
 
