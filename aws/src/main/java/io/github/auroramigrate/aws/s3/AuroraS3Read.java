@@ -136,12 +136,22 @@ final class AuroraS3Read implements ServerSideRead {
     }
 
     private static boolean hasLoadFromS3(Connection c) throws SQLException {
+        List<String> grants = new ArrayList<>();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW GRANTS")) {
             while (rs.next()) {
-                String g = rs.getString(1).toUpperCase(Locale.ROOT);
-                if (g.contains("ON *.*") && (g.contains("LOAD FROM S3") || g.contains("ALL PRIVILEGES"))) {
-                    return true;
-                }
+                grants.add(rs.getString(1));
+            }
+        }
+        return grantsLoadFromS3(grants);
+    }
+
+    /** @return whether {@code SHOW GRANTS} lines give LOAD FROM S3 on {@code *.*} (by name or as ALL PRIVILEGES) */
+    static boolean grantsLoadFromS3(List<String> grants) {
+        for (String line : grants) {
+            String g = line.toUpperCase(Locale.ROOT);
+            int on = g.indexOf(" ON *.* ");
+            if (on > 0 && (g.substring(0, on).contains("LOAD FROM S3") || g.substring(0, on).contains("ALL PRIVILEGES"))) {
+                return true;
             }
         }
         return false;
