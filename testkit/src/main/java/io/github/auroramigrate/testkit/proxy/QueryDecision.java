@@ -139,9 +139,7 @@ public final class QueryDecision {
      * @throws IllegalStateException unless {@link Kind#RELAY}
      */
     public ServerResponse response() {
-        if (kind != Kind.RELAY) {
-            throw wrongKind("response");
-        }
+        require(Kind.RELAY, "response");
         return response;
     }
 
@@ -151,9 +149,7 @@ public final class QueryDecision {
      * @throws IllegalStateException unless {@link Kind#OK}
      */
     public long affectedRows() {
-        if (kind != Kind.OK) {
-            throw wrongKind("affectedRows");
-        }
+        require(Kind.OK, "affectedRows");
         return affectedRows;
     }
 
@@ -163,9 +159,7 @@ public final class QueryDecision {
      * @throws IllegalStateException unless {@link Kind#ERROR}
      */
     public int errorCode() {
-        if (kind != Kind.ERROR) {
-            throw wrongKind("errorCode");
-        }
+        require(Kind.ERROR, "errorCode");
         return errorCode;
     }
 
@@ -175,10 +169,14 @@ public final class QueryDecision {
      * @throws IllegalStateException unless {@link Kind#ERROR}
      */
     public String sqlState() {
-        if (kind != Kind.ERROR) {
-            throw wrongKind("sqlState");
-        }
+        require(Kind.ERROR, "sqlState");
         return sqlState;
+    }
+
+    private void require(Kind wanted, String what) {
+        if (kind != wanted) {
+            throw wrongKind(what);
+        }
     }
 
     private IllegalStateException wrongKind(String what) {
