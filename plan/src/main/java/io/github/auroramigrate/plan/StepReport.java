@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param rollbackDuration    time spent in its rollback, zero when it was not rolled back
  * @param sizeDependent       whether a rehearsal scales its duration with the data size
  * @param outputs             what it recorded: coordinates, dump location, verification results... (never secrets)
- * @param detail              the last thing it said: a summary, or the diagnosis of its failure
+ * @param detail              the last thing its run said: a summary, or the diagnosis of its failure
+ * @param rollbackDetail      the last thing its rollback said, empty when it was not rolled back
  */
 public record StepReport(String name, String description, String rollbackDescription, StepState state, int attempts,
-        Duration duration, Duration rollbackDuration, boolean sizeDependent, Map<String, String> outputs, String detail) {
+        Duration duration, Duration rollbackDuration, boolean sizeDependent, Map<String, String> outputs, String detail,
+        String rollbackDetail) {
     /** Validates and copies. */
     public StepReport {
         Objects.requireNonNull(name, "name");
@@ -38,6 +40,7 @@ public record StepReport(String name, String description, String rollbackDescrip
         Objects.requireNonNull(rollbackDuration, "rollbackDuration");
         outputs = Map.copyOf(outputs);
         detail = detail == null ? "" : detail;
+        rollbackDetail = rollbackDetail == null ? "" : rollbackDetail;
     }
 
     /** @return an output by name */
@@ -47,6 +50,10 @@ public record StepReport(String name, String description, String rollbackDescrip
 
     @Override
     public String toString() {
+        if (!rollbackDetail.isEmpty() || !rollbackDuration.isZero()) {
+            return name + " " + state + ", rolled back in " + Human.duration(rollbackDuration)
+                    + (rollbackDetail.isEmpty() ? "" : ": " + rollbackDetail);
+        }
         return name + " " + state + " in " + Human.duration(duration) + (attempts > 1 ? " (" + attempts + " attempts)" : "")
                 + (detail.isEmpty() ? "" : ": " + detail);
     }

@@ -69,7 +69,8 @@ public final class CheckSteps {
     public static final class Precheck extends LibraryStep {
         /** @param s settings, or null */
         public Precheck(PlanSettings s) {
-            super("precheck", "Compatibility pre-check of the schemas against the target (what fails there, and the fix)",
+            super("precheck", "Compatibility pre-check of the schemas against the target: every finding recorded; stops "
+                    + "when a finding's fixing transform is not among the plan's",
                     "nothing to undo (read only)", s);
         }
 
@@ -87,27 +88,30 @@ public final class CheckSteps {
         protected void run(RunContext ctx) {
             CompatibilityReport r = CompatibilityCheck.of(ctx.source()).schemas(settings().schemas().toArray(String[]::new))
                     .target(TargetProfile.probe(ctx.target())).build().run();
-            List<String> unfixable = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
             for (Finding f : r.findings(Severity.ERROR)) {
-                if (f.fixingTransform().isPresent()) {
-                    String fix = f.fixingTransform().get();
-                    boolean named = settings().transformNames().stream().anyMatch(n -> fix.contains(n + "("));
-                    ctx.decision("pre-check " + f.check() + ": " + f.message() + " - fixed by " + fix
-                            + (named ? ", which the load applies" : settings().transformNames().isEmpty()
-                                    ? "; make sure the load's transform includes it" : ", which the load does NOT apply"));
-                } else {
-                    unfixable.add(f.check() + ": " + f.message() + " (" + f.advice() + ")");
+                String fix = f.fixingTransform().orElse(null);
+                boolean known = !settings().transformNames().isEmpty();
+                boolean applied = fix != null && settings().transformNames().stream().anyMatch(n -> fix.contains(n + "("));
+                if (fix != null && known && !applied) {
+                    missing.add(f.check() + ": " + f.message() + " - fixed by " + fix);
                 }
+                ctx.decision("pre-check ERROR " + f.check() + ": " + f.message() + (fix == null ? " - what to do: "
+                        + f.advice() : " - fixed by " + fix + (applied ? ", which the load applies"
+                                : known ? ", which the load does NOT apply" : "; the load's own transform must include it")));
+            }
+            for (Finding f : r.findings(Severity.WARNING)) {
+                ctx.decision("pre-check warning " + f.check() + ": " + f.message());
             }
             ctx.record("errors", String.valueOf(r.findings(Severity.ERROR).size()));
             ctx.record("warnings", String.valueOf(r.findings(Severity.WARNING).size()));
-            if (!unfixable.isEmpty()) {
+            if (!missing.isEmpty()) {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.INVALID_INPUT, "The compatibility pre-check found "
-                        + "what no transform fixes: " + String.join("; ", unfixable))
-                        .withAdvice("Fix it on the source or the target as the advice says, then run the plan again."));
+                        + "what the plan's transforms do not fix: " + String.join("; ", missing))
+                        .withAdvice("Add the transform to the plan's transforms, then run the plan again."));
             }
-            ctx.summary(r.findings(Severity.ERROR).size() + " errors (each fixed by a transform), "
-                    + r.findings(Severity.WARNING).size() + " warnings");
+            ctx.summary(r.findings(Severity.ERROR).size() + " errors, " + r.findings(Severity.WARNING).size()
+                    + " warnings (each a decision in the report)");
         }
 
         @Override

@@ -86,7 +86,7 @@ public final class CutOverPlanStep extends LibraryStep implements Gate {
                 .stopWrites(() -> {
                     ctx.record(STOPPING, Instant.now().toString());
                     Hooks.run(s.stopWrites(), "stop-writes");
-                    Guards.writesStopped(ctx, ctx.source(), quiet);
+                    Guards.writesStopped(ctx, ctx.source(), "source", quiet);
                 })
                 .resumeWrites(() -> Hooks.run(s.resumeWrites(), "resume-writes"))
                 .catchUpTimeout(s.catchUpTimeout())

@@ -95,19 +95,20 @@ public final class Guards {
      *
      * @throws MigrationException CUT_OVER_FAILED when one stays open for {@code timeout} (the cut-over rolls back)
      */
-    public static void writesStopped(RunContext ctx, Endpoint source, Duration timeout) throws InterruptedException {
+    public static void writesStopped(RunContext ctx, Endpoint source, String side, Duration timeout)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             SourceActivity a = SourceActivity.read(source);
             if (a.writing().isEmpty() && a.ddl().isEmpty()) {
-                ctx.decision("writes stopped: no write transaction or DDL open on the source");
+                ctx.decision("writes stopped: no write transaction or DDL open on the " + side);
                 return;
             }
             if (System.nanoTime() - deadline >= 0) {
                 String why = a.writing().isEmpty() ? a.ddl().get(0).toString() : a.writing().get(0).toString();
                 ctx.decision("writes did NOT stop within " + Human.duration(timeout) + ": " + why);
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.CUT_OVER_FAILED, "Writes did not stop on the "
-                        + "source after the stop-writes hook: " + why)
+                        + side + " after the stop-writes hook: " + why)
                         .withAdvice("Make the stop-writes hook pause every writer (batch jobs too) and wait for their "
                                 + "last transaction."));
             }

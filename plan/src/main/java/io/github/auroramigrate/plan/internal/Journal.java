@@ -194,11 +194,11 @@ public final class Journal {
             JournalDoc.StepEntry e = entry(step);
             e.state = state;
             e.rollbackNanos += nanos;
-            e.detail = detail == null ? "" : detail;
+            e.rollbackDetail = detail == null ? "" : detail;
             save();
             r = toReport(e);
         }
-        LOG.info("plan {}: rollback of {}", doc.planId, r);
+        LOG.info("plan {}: rollback of {}", doc.planId, r.toString());
         try {
             listener.rollbackFinished(r);
         } catch (RuntimeException ex) {
@@ -261,6 +261,7 @@ public final class Journal {
             e.finishedAt = null;
             e.outputs.clear();
             e.detail = "";
+            e.rollbackDetail = "";
         }
         doc.history.add(a);
         doc.decisions.clear();
@@ -289,7 +290,8 @@ public final class Journal {
     private static StepReport toReport(JournalDoc.StepEntry e) {
         return new StepReport(e.name, e.description == null ? e.name : e.description,
                 e.rollbackDescription == null ? "" : e.rollbackDescription, e.state, e.attempts,
-                Duration.ofNanos(e.durationNanos), Duration.ofNanos(e.rollbackNanos), e.sizeDependent, e.outputs, e.detail);
+                Duration.ofNanos(e.durationNanos), Duration.ofNanos(e.rollbackNanos), e.sizeDependent, e.outputs, e.detail,
+                e.rollbackDetail);
     }
 
     private JournalDoc.StepEntry entry(String step) {

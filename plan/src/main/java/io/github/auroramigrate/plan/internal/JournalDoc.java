@@ -49,6 +49,7 @@ public final class JournalDoc {
         public String finishedAt;
         public Map<String, String> outputs = new LinkedHashMap<>();
         public String detail = "";
+        public String rollbackDetail = "";
     }
 
     /** One decision. */

@@ -73,7 +73,7 @@ public final class JournalJson {
             n.put("name", s.name()).put("description", s.description()).put("rollbackDescription", s.rollbackDescription())
                     .put("state", s.state().name()).put("attempts", s.attempts()).put("durationMillis", s.duration().toMillis())
                     .put("rollbackDurationMillis", s.rollbackDuration().toMillis()).put("sizeDependent", s.sizeDependent())
-                    .put("detail", s.detail());
+                    .put("detail", s.detail()).put("rollbackDetail", s.rollbackDetail());
             ObjectNode out = n.putObject("outputs");
             s.outputs().forEach(out::put);
         }

@@ -128,7 +128,9 @@ public final class PlanFile {
             b.journal(journalDir);
         }
         if (root.has("transforms")) {
-            b.transforms(strings(root.get("transforms"), "transforms").toArray(String[]::new));
+            List<String> names = strings(root.get("transforms"), "transforms");
+            NamedTransforms.of(names); // an unknown name fails here, with the file's name
+            b.transforms(names.toArray(String[]::new));
         }
         dump(root.get("dump"), b);
         load(root.get("load"), b);

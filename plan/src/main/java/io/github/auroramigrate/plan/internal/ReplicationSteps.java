@@ -186,7 +186,7 @@ public final class ReplicationSteps {
             Replication repl = ctx.resources().forward();
             repl.startHeartbeat();
             awaitCaughtUp(ctx, repl, settings().catchUpTimeout());
-            ctx.summary("caught up; lag " + repl.lag());
+            ctx.summary("caught up; heartbeat lag " + repl.lag().heartbeat().map(Human::duration).orElse("not measured"));
         }
 
         @Override

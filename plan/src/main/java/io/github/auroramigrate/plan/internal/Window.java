@@ -82,7 +82,7 @@ public final class Window extends LibraryStep implements Gate {
                             + "is not configured on the old source, so it may lack the target's writes"));
                 }
                 Hooks.run(s.stopWrites(), "stop-writes");
-                Guards.writesStopped(ctx, ctx.target(), s.guardrails().maxWriteDowntime());
+                Guards.writesStopped(ctx, ctx.target(), "target", s.guardrails().maxWriteDowntime());
                 long t0 = System.nanoTime();
                 reverse.awaitCaughtUp(s.catchUpTimeout());
                 VerifyResult v = ReplicationSteps.verify(s).run();
