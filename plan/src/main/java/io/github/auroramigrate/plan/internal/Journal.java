@@ -73,7 +73,10 @@ public final class Journal {
             PlanStep s = steps.get(i);
             JournalDoc.StepEntry e = i < doc.steps.size() ? doc.steps.get(i) : null;
             if (e != null && e.state != StepState.PENDING) {
-                if (!e.name.equals(s.name()) || !e.fingerprint.equals(s.fingerprint())) {
+                // a failed step that is redone from its start may be fixed first; one that continues may not change
+                boolean fixable = e.state == StepState.FAILED && e.name.equals(s.name())
+                        && s.resumption() != PlanStep.Resumption.CONTINUE;
+                if (!fixable && (!e.name.equals(s.name()) || !e.fingerprint.equals(s.fingerprint()))) {
                     throw new PlanException(Diagnosis.of(DiagnosisCode.PLAN_CHANGED, "Step " + (i + 1) + " of plan '"
                             + doc.planId + "' was '" + e.name + "' (" + e.fingerprint + ") when it ran; the plan now has '"
                             + s.name() + "' (" + s.fingerprint() + ")"), report(Duration.ZERO, ""), null);

@@ -54,7 +54,6 @@ public final class Runner {
                 Resources resources = new Resources(settings)) {
             Journal j = Journal.open(settings.journal(), settings.id(), steps, settings.listener());
             j.clearSuspendRequest();
-            localSuspend.set(false);
             switch (j.state()) {
                 case ROLLING_BACK, ROLLBACK_FAILED -> throw new PlanException(Diagnosis.of(DiagnosisCode.INVALID_INPUT,
                         "Plan '" + settings.id() + "' is being rolled back (" + j.state() + "); finish the rollback first"),
@@ -120,7 +119,6 @@ public final class Runner {
                 Resources resources = new Resources(settings)) {
             Journal j = Journal.open(settings.journal(), settings.id(), steps, settings.listener());
             j.clearSuspendRequest();
-            localSuspend.set(false);
             if (j.state() == PlanState.NEW || j.state() == PlanState.ROLLED_BACK) {
                 return j.report(since(t0), j.state() == PlanState.NEW ? "nothing to roll back" : "already rolled back");
             }

@@ -37,7 +37,8 @@ final class PlanFixtures {
     static String tortureSource(TestServer source, String prefix) {
         String db = source.createSchema(prefix);
         TortureSchema.builder().bigRows(600).largeValueBytes(64 * 1024).create(source, db);
-        source.execute(App.ddl(db));
+        source.execute(App.ddl(db), "CREATE TABLE `" + db + "`.side (id INT PRIMARY KEY, note VARCHAR(40) NOT NULL)",
+                "INSERT INTO `" + db + "`.side VALUES (1, 'one'), (2, 'two'), (7, 'seven')");
         return db;
     }
 
@@ -63,6 +64,31 @@ final class PlanFixtures {
         SchemaComparison.compare(SchemaSnapshot.of(a, db), SchemaSnapshot.of(b, db)).assertEqual();
         VerifyResult v = Verify.between(root(a), root(b)).schemas(db).transform(Transforms.stripDefiners()).build().run();
         assertThat(v.ok()).as("%s", v.summary()).isTrue();
+    }
+
+    /** Stops and forgets any replication a failed test left on the servers (as root). */
+    static void resetReplication(TestServer... servers) {
+        for (TestServer s : servers) {
+            if (replicates(s)) {
+                boolean v8 = s.version().startsWith("8");
+                s.execute(v8 ? "STOP REPLICA" : "STOP SLAVE", v8 ? "RESET REPLICA ALL" : "RESET SLAVE ALL");
+            }
+        }
+    }
+
+    /**
+     * In an open rollback window: the application wrote {@code writes} times to the target; paused, the old source
+     * gets every one of them through reverse replication and equals the target exactly; then the application resumes.
+     */
+    static void assertWindowCarriesWrites(App app, TestServer source, TestServer target, String db, long writes)
+            throws Exception {
+        app.awaitWrites("target", writes, Duration.ofSeconds(30));
+        app.pause();
+        await(Duration.ofSeconds(30), "the target's writes on the old source",
+                () -> appRows(source, db, "target") == appRows(target, db, "target"));
+        assertThat(appRows(source, db, "target")).isEqualTo(app.writesTo("target"));
+        assertSame(source, target, db);
+        app.resume();
     }
 
     /** @return whether replication is configured on a server (as root) */
