@@ -57,7 +57,7 @@ import java.util.function.Consumer;
  * {@code docs/plans.md}.
  *
  * <p>Immutable and thread-safe; {@link #run()}, {@link #rollback()} and the like hold connections only while they
- * run. Why ~450 lines: the builder documents every option's default next to the operations, as {@code Load} does.
+ * run. Why ~475 lines: the builder documents every option's default next to the operations, as {@code Load} does.
  */
 public final class Plan {
     private final PlanSettings settings;
@@ -100,7 +100,18 @@ public final class Plan {
      *                       PLAN_CHANGED, PLAN_JOURNAL, INVALID_INPUT while a rollback is unfinished)
      */
     public PlanReport run() {
-        return new Runner(settings, steps, new AtomicBoolean()).run(false);
+        return typed(() -> new Runner(settings, steps, new AtomicBoolean()).run(false));
+    }
+
+    /** Every failure a {@link PlanException}: the plan's own (lock, journal) as well as the steps'. */
+    private static PlanReport typed(java.util.function.Supplier<PlanReport> call) {
+        try {
+            return call.get();
+        } catch (PlanException e) {
+            throw e;
+        } catch (io.github.auroramigrate.core.diagnose.MigrationException e) {
+            throw new PlanException(e.diagnosis(), null, e);
+        }
     }
 
     /**
@@ -110,7 +121,7 @@ public final class Plan {
      * @throws PlanException as {@link #run()}
      */
     public PlanReport closeRollbackWindow() {
-        return new Runner(settings, steps, new AtomicBoolean()).run(true);
+        return typed(() -> new Runner(settings, steps, new AtomicBoolean()).run(true));
     }
 
     /**
@@ -122,7 +133,7 @@ public final class Plan {
      *                       or the plan cut over without one)
      */
     public PlanReport rollback() {
-        return new Runner(settings, steps, new AtomicBoolean()).rollback();
+        return typed(() -> new Runner(settings, steps, new AtomicBoolean()).rollback());
     }
 
     /**

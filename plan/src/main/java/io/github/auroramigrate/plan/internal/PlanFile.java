@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * INVALID_INPUT naming the key's path, never ignored. Secrets are {@code ${env:NAME}} or {@code ${file:path}} and are
  * read here, never written anywhere. Relative paths are relative to the file's directory. Stateless.
  *
- * <p>Why ~350 lines: one method per section of the format, each next to the keys it accepts.
+ * <p>Why ~450 lines: one method per section of the format, each next to the keys it accepts.
  *
  * <pre>{@code
  * Plan plan = PlanFile.read(Path.of("shop.plan.yaml")).build();

@@ -94,7 +94,8 @@ public final class Runner {
                 long s0 = System.nanoTime();
                 try {
                     step.run(ctx);
-                    j.stepEnded(step.name(), StepState.DONE, System.nanoTime() - s0, ctx.summary());
+                    j.stepEnded(step.name(), StepState.DONE, System.nanoTime() - s0, ctx.summary().isEmpty() ? "done"
+                            : ctx.summary());
                 } catch (Exception e) {
                     if (Suspendable.isSuspension(e) && ctx.suspendRequested()) {
                         j.stepEnded(step.name(), StepState.SUSPENDED, System.nanoTime() - s0, "suspended on request");
@@ -157,7 +158,8 @@ public final class Runner {
                 long s0 = System.nanoTime();
                 try {
                     step.rollback(ctx);
-                    j.rollbackEnded(step.name(), StepState.ROLLED_BACK, System.nanoTime() - s0, ctx.summary());
+                    j.rollbackEnded(step.name(), StepState.ROLLED_BACK, System.nanoTime() - s0, ctx.summary().isEmpty()
+                            ? "rolled back" : ctx.summary());
                 } catch (Exception e) {
                     Diagnosis d = diagnosis(e);
                     j.rollbackEnded(step.name(), StepState.ROLLBACK_FAILED, System.nanoTime() - s0, d.render());

@@ -75,6 +75,71 @@ class NearZeroDowntimeIT {
         migrateThenFallBack(source, target, tmp);
     }
 
+    /**
+     * Suspended in process while it loads, then rehearsed (resumed to the open window and rolled all back, every
+     * step and rollback timed), then the real run as the next attempt, closed.
+     */
+    @Test
+    void suspendedThenRehearsedThenRun(@Server(value = ServerKind.MYSQL_80, role = "source") TestServer source,
+            @Server(value = ServerKind.MYSQL_80, aurora = AuroraProfile.AURORA_MYSQL_3) TestServer target,
+            @TempDir Path tmp) throws Exception {
+        PlanFixtures.prepareAuroraTarget(target);
+        String db = PlanFixtures.tortureSource(source, "nzr");
+        java.util.concurrent.atomic.AtomicReference<io.github.auroramigrate.plan.PlanExecution> running =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Plan> self = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> second = new java.util.concurrent.atomic.AtomicReference<>();
+        try (App app = new App(source, target, db, tmp.resolve("app"))) {
+            Plan plan = plan(source, target, db, app, tmp.resolve("journal"))
+                    .listener(new io.github.auroramigrate.plan.PlanListener() {
+                        @Override
+                        public void stepStarted(String step) {
+                            if (step.equals("load") && running.get() != null) {
+                                // a second process (here: another run of the same plan) is refused while this one runs
+                                second.set(org.assertj.core.api.Assertions.catchThrowable(() -> self.get().run()));
+                                running.get().suspend();
+                            }
+                        }
+                    }).build();
+            self.set(plan);
+            app.awaitWrites("source", 20, Duration.ofSeconds(30));
+            PlanReport suspended;
+            try (io.github.auroramigrate.plan.PlanExecution e = plan.start()) {
+                running.set(e);
+                suspended = e.await();
+            }
+            assertThat(suspended.state()).as(suspended.describe()).isEqualTo(PlanState.SUSPENDED);
+            assertThat(second.get()).isInstanceOfSatisfying(PlanException.class,
+                    e -> {
+                        assertThat(e.code()).isEqualTo(DiagnosisCode.PLAN_LOCKED);
+                        assertThat(e.getMessage()).contains("is being run by another process: connection ");
+                    });
+            assertThat(suspended.decisions()).extracting(d -> d.text()).anyMatch(t -> t.startsWith("suspended "));
+            assertThat(suspended.step("dump").orElseThrow().state()).isEqualTo(StepState.DONE);
+            assertThat(suspended.step("replicate").orElseThrow().state()).isEqualTo(StepState.PENDING);
+            running.set(null);
+
+            PlanReport rehearsal = plan.rehearse();
+            assertThat(rehearsal.state()).as(rehearsal.describe()).isEqualTo(PlanState.ROLLED_BACK);
+            assertThat(rehearsal.steps()).filteredOn(s -> !s.name().equals("close-rollback-window")).allSatisfy(s -> {
+                assertThat(s.duration()).as(s.toString()).isPositive();
+                assertThat(s.rollbackDuration()).as(s.toString()).isPositive();
+            });
+            assertThat(rehearsal.checklist()).contains("Checklist total", "shadow checklist (rollback) total");
+            assertThat(rehearsal.estimate(DataSize.ofGigabytes(1)).toMarkdown()).contains("| load |", "with size", "**total**");
+            assertThat(app.state()).startsWith("running source");
+
+            PlanReport real = plan.run();
+            assertThat(real.state()).isEqualTo(PlanState.WINDOW_OPEN);
+            assertThat(real.attempt()).isEqualTo(2);
+            assertThat(real.decisions()).extracting(d -> d.text()).anyMatch(t -> t.startsWith("attempt 2 begins"));
+            PlanFixtures.assertWindowCarriesWrites(app, source, target, db, 20);
+            assertThat(plan.closeRollbackWindow().state()).isEqualTo(PlanState.COMPLETED);
+        } finally {
+            PlanFixtures.resetReplication(source, target);
+        }
+    }
+
     /** Runs to the open window; checks the cut-over, the target's writes reaching the old source, and the report. */
     static PlanReport toWindow(Plan plan, TestServer source, TestServer target, String db, App app) throws Exception {
         app.awaitWrites("source", 20, Duration.ofSeconds(30));
@@ -137,7 +202,7 @@ class NearZeroDowntimeIT {
             assertThat(back.state()).as(back.describe()).isEqualTo(PlanState.ROLLED_BACK);
             assertThat(back.steps()).filteredOn(s -> !s.name().equals("close-rollback-window"))
                     .allSatisfy(s -> assertThat(s.state()).as(s.toString()).isEqualTo(StepState.ROLLED_BACK));
-            assertThat(back.step("cut-over").orElseThrow().detail()).contains("fell back");
+            assertThat(back.step("cut-over").orElseThrow().rollbackDetail()).contains("fell back");
             assertThat(back.decisions()).extracting(d -> d.text()).anyMatch(t -> t.startsWith("fallback: the old source "
                     + "caught up"));
             // the application is on the old source with every write the target took
