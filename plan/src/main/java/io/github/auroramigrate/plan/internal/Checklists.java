@@ -47,8 +47,8 @@ public final class Checklists {
     public static String markdown(PlanReport r) {
         StringBuilder sb = new StringBuilder("## Plan ").append(r.planId()).append(": ").append(r.state())
                 .append(" (attempt ").append(r.attempt()).append(")\n\n").append(r.message().isEmpty() ? "" : r.message() + "\n\n")
-                .append("| # | step | what it does | state | attempts | took | rollback | rollback took |\n")
-                .append("|---|---|---|---|---:|---:|---|---:|\n");
+                .append("| # | step | what it does | state | attempts | took | result | rollback | rollback took |\n")
+                .append("|---|---|---|---|---:|---:|---|---|---:|\n");
         int i = 1;
         Duration total = Duration.ZERO;
         Duration back = Duration.ZERO;
@@ -56,7 +56,8 @@ public final class Checklists {
             sb.append("| ").append(i++).append(" | ").append(s.name()).append(" | ").append(cell(s.description()))
                     .append(" | ").append(s.state()).append(" | ").append(s.attempts()).append(" | ")
                     .append(s.attempts() == 0 ? "" : Human.duration(s.duration())).append(" | ")
-                    .append(cell(s.rollbackDescription())).append(" | ")
+                    .append(cell(shorten(s.detail()))).append(" | ")
+                    .append(cell(s.rollbackDetail().isEmpty() ? s.rollbackDescription() : s.rollbackDetail())).append(" | ")
                     .append(s.rollbackDuration().isZero() ? "" : Human.duration(s.rollbackDuration())).append(" |\n");
             total = total.plus(s.duration());
             back = back.plus(s.rollbackDuration());
@@ -87,6 +88,11 @@ public final class Checklists {
             total = total.plus(est);
         }
         return new Estimate(measured, real, factor, lines, total);
+    }
+
+    private static String shorten(String s) {
+        String first = s.lines().findFirst().orElse("");
+        return first.length() <= 160 ? first : first.substring(0, 157) + "...";
     }
 
     private static String cell(String s) {
