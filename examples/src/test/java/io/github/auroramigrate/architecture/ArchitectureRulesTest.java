@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's architecture (issue 13): the public API of core, replication and plan exposes no internal type,
+ * The library's architecture (issue 13): the public API of core, replication, plan and testkit exposes no internal type,
  * core and replication do not depend on plan, core's
  * packages depend downwards only, core depends on no other module, and nothing in core touches the AWS SDK. Each rule is also run on a deliberately broken fixture
  * ({@code io.github.auroramigrate.archfixture}) to show it can fail.
@@ -25,9 +25,11 @@ class ArchitectureRulesTest {
     private static final String FIXTURE = "io.github.auroramigrate.archfixture";
     private static final String REPLICATION = "io.github.auroramigrate.replication";
     private static final String PLAN = "io.github.auroramigrate.plan";
+    private static final String TESTKIT = "io.github.auroramigrate.testkit";
     private static JavaClasses core;
     private static JavaClasses replication;
     private static JavaClasses plan;
+    private static JavaClasses testkit;
     private static JavaClasses fixture;
 
     @BeforeAll
@@ -38,6 +40,9 @@ class ArchitectureRulesTest {
         assertThat(replication.size()).as("replication's main classes were found").isGreaterThan(30);
         plan = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(PLAN);
         assertThat(plan.size()).as("plan's main classes were found").isGreaterThan(30);
+        testkit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(TESTKIT);
+        assertThat(testkit.contain(TESTKIT + ".proxy.MysqlProxy")).as("testkit's main classes were found").isTrue();
         fixture = new ClassFileImporter().importPackages(FIXTURE, "software.amazon.fixture");
         assertThat(core.size()).as("core's main classes were found").isGreaterThan(150);
         assertThat(fixture.contain(FIXTURE + ".dump.Leaky")).isTrue();
@@ -62,6 +67,11 @@ class ArchitectureRulesTest {
     void coreAndReplicationDoNotDependOnPlans() {
         ArchitectureRules.modulesDependDownwards(CORE, PLAN, "io.github.auroramigrate.aws").check(core);
         ArchitectureRules.modulesDependDownwards(REPLICATION, PLAN, "io.github.auroramigrate.aws").check(replication);
+    }
+
+    @Test
+    void testkitsPublicApiExposesNoInternalType() {
+        ArchitectureRules.publicApiExposesNoInternalType(TESTKIT).check(testkit);
     }
 
     @Test

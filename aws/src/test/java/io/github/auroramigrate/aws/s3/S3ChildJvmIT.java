@@ -1,11 +1,11 @@
 package io.github.auroramigrate.aws.s3;
 
+import static io.github.auroramigrate.aws.s3.S3TestServer.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.verify.Verify;
@@ -106,11 +106,6 @@ class S3ChildJvmIT {
 
     private static long heapPeak(String line) {
         return Long.parseLong(line.replaceAll(".*heapPeakMiB=(\\d+).*", "$1"));
-    }
-
-    private static Endpoint endpoint(TestServer server) {
-        return Endpoint.builder().host(server.host()).port(server.port()).user(server.user()).password(server.password())
-                .allowPublicKeyRetrieval(true).build();
     }
 
     /** A child JVM running {@link S3ChildMain} with -Xmx256m; its output read line by line. */

@@ -14,7 +14,7 @@ import java.util.Set;
  * ({@link #errorNumbers()}); client-side codes (2003, 2005, 2006, 2013, 2020) are also recognised from
  * Connector/J's exceptions, which do not carry those numbers.
  *
- * <p>Why ~430 lines: one entry per failure the library recognises, each with its summary and remedy in full - the
+ * <p>Why ~440 lines: one entry per failure the library recognises, each with its summary and remedy in full - the
  * catalogue is the contract programs switch on, and reads best in one place.
  */
 public enum DiagnosisCode {
@@ -362,6 +362,12 @@ public enum DiagnosisCode {
     CUT_OVER_FAILED(false, "The cut-over did not complete.",
             "Read the cut-over report: every step before the switch is undone so the source takes writes again. Fix "
                     + "the failing step and run the cut-over again."),
+    /** The target cannot read the dump's files itself (LoadMethod.SERVER_SIDE, e.g. Aurora's LOAD DATA FROM S3). */
+    SERVER_SIDE_LOAD_UNAVAILABLE(false, "The target cannot read the dump's files itself (e.g. Aurora's LOAD DATA FROM "
+            + "S3): it is not a server that can, a privilege, role or cluster setting it needs is missing, or the files "
+            + "are not in a form it reads (compressed, SQL format).",
+            "Apply the fix the message names and run the load again (nothing was loaded by this method), or load through "
+                    + "the client with LoadMethod.AUTO, which works on every target.", 0),
     /** A cut-over guardrail did not pass in the time allowed, so writes were never stopped. */
     CUT_OVER_REFUSED(true, "The cut-over did not start: a guardrail (replication health, heartbeat lag, a long "
             + "transaction or DDL on the source) did not pass in the time allowed; writes were never stopped.",

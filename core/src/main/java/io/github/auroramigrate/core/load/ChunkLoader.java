@@ -52,6 +52,7 @@ final class ChunkLoader {
     private final LoadMethod method;
     private final String endpoint;
     private final RetryPolicy<Outcome> retry;
+    private final ServerSideChunks serverSide;
 
     /**
      * @param method  LOAD_DATA_LOCAL or INSERT (AUTO is resolved by the caller)
@@ -59,13 +60,21 @@ final class ChunkLoader {
      */
     ChunkLoader(EndpointPool pool, LoadJournal journal, LoadMethod method, int maxRetries, Duration firstBackoff,
             BiConsumer<ChunkSource, Diagnosis> onRetry, ThreadLocal<ChunkSource> current) {
-        this(pool, journal, method, maxRetries, firstBackoff, onRetry, current, java.util.function.UnaryOperator.identity());
+        this(pool, journal, method, maxRetries, firstBackoff, onRetry, current, java.util.function.UnaryOperator.identity(),
+                null);
     }
 
-    /** @param schemaOf the target schema of a source schema (a load's renameSchema transform), identity otherwise */
+    /**
+     * @param schemaOf   the target schema of a source schema (a load's renameSchema transform), identity otherwise
+     * @param serverSide the chunks' server-side reads for {@link LoadMethod#SERVER_SIDE}, else null
+     */
     ChunkLoader(EndpointPool pool, LoadJournal journal, LoadMethod method, int maxRetries, Duration firstBackoff,
             BiConsumer<ChunkSource, Diagnosis> onRetry, ThreadLocal<ChunkSource> current,
-            java.util.function.UnaryOperator<String> schemaOf) {
+            java.util.function.UnaryOperator<String> schemaOf, ServerSideChunks serverSide) {
+        if (method == LoadMethod.SERVER_SIDE && serverSide == null) {
+            throw new IllegalArgumentException("SERVER_SIDE needs the chunks' server-side reads");
+        }
+        this.serverSide = serverSide;
         this.schemaOf = schemaOf;
         this.pool = pool;
         this.journal = journal;
@@ -139,7 +148,8 @@ final class ChunkLoader {
             return new Outcome(chunk, true, 0, Duration.ZERO, 1);
         }
         long rows = chunk.format() == ChunkFormat.SQL ? sql(c, chunk)
-                : method == LoadMethod.INSERT ? insert(c, chunk) : loadData(c, chunk);
+                : method == LoadMethod.INSERT ? insert(c, chunk)
+                : method == LoadMethod.SERVER_SIDE ? serverSide.load(c, chunk, targetTable(chunk)) : loadData(c, chunk);
         if (chunk.expectedRows().isPresent() && chunk.expectedRows().getAsLong() != rows) {
             throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "chunk " + chunk.id() + " of "
                     + chunk.qualifiedTable() + " loaded " + rows + " rows, the manifest says " + chunk.expectedRows().getAsLong()
@@ -161,6 +171,9 @@ final class ChunkLoader {
             throw e;
         }
         c.commit();
+        if (method == LoadMethod.SERVER_SIDE) {
+            serverSide.committed(chunk);
+        }
         return new Outcome(chunk, false, rows, Duration.ZERO, 1);
     }
 
@@ -170,8 +183,8 @@ final class ChunkLoader {
             JdbcStatement js = st.unwrap(JdbcStatement.class);
             js.setLocalInfileInputStream(in);
             try {
-                st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table())
-                        + " " + chunk.loadDataOptions() + " " + chunk.loadDataColumns());
+                st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + targetTable(chunk) + " " + chunk.loadDataOptions()
+                        + " " + chunk.loadDataColumns());
                 long rows = st.getUpdateCount();
                 if (!in.eof) {
                     throw new IOException("the driver stopped reading the chunk before its end");
@@ -203,7 +216,7 @@ final class ChunkLoader {
     private long insert(Connection c, ChunkSource chunk) throws SQLException, IOException {
         try (InputStream in = chunk.open()) {
             FlatRowReader reader = new FlatRowReader(in);
-            String head = "INSERT INTO " + quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table()) + columnList(chunk) + " VALUES ";
+            String head = "INSERT INTO " + targetTable(chunk) + columnList(chunk) + " VALUES ";
             List<String> exprs = chunk.insertExpressions();
             List<List<byte[]>> batch = new ArrayList<>();
             long bytes = 0;
@@ -306,6 +319,11 @@ final class ChunkLoader {
                 : chunk.columns().stream().map(ChunkLoader::quote).collect(Collectors.joining(", ", " (", ")"));
     }
 
+    /** @return the chunk's table on the target, quoted, in its (possibly renamed) schema */
+    private String targetTable(ChunkSource chunk) {
+        return quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table());
+    }
+
     static String quote(String identifier) {
         return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
@@ -315,7 +333,12 @@ final class ChunkLoader {
             return le;
         }
         Diagnosis d;
-        if (e instanceof IOException) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            d = Diagnosis.of(DiagnosisCode.FILE_NOT_FOUND, "chunk " + chunk.id() + " of " + chunk.qualifiedTable()
+                    + ": its file is not in the store (" + missing.getFile() + "); nothing of it was committed")
+                    .withEndpoint(endpoint).withAdvice("Put the file back (or dump again) and run the load again: it "
+                            + "resumes with this chunk.");
+        } else if (e instanceof IOException) {
             d = Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "chunk " + chunk.id() + " of " + chunk.qualifiedTable()
                     + " could not be read: " + e.getMessage() + "; nothing of it was committed").withEndpoint(endpoint);
         } else {
