@@ -18,13 +18,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -151,13 +148,7 @@ public final class S3DumpStore implements DumpStore {
                 }
             }
         }
-        return new S3Upload(client, putRequest(k), firstPartSize(partSize, expectedBytes), checksum, writing);
-    }
-
-    /** @return the first part size for a file of about {@code expectedBytes} (unknown: negative) */
-    static int firstPartSize(long partSize, long expectedBytes) {
-        long wanted = expectedBytes <= 0 ? 0 : (expectedBytes / 5_000 + (1 << 20) - 1) & -(1L << 20);
-        return (int) Math.min(Math.max(partSize, Math.min(wanted, 64L << 20)), S3Upload.MAX_PART);
+        return new S3Upload(client, putRequest(k), S3Upload.firstPartSize(partSize, expectedBytes), checksum, writing);
     }
 
     /** One object, known in full: a single PutObject. */
@@ -398,21 +389,8 @@ public final class S3DumpStore implements DumpStore {
             if (client != null) {
                 return new S3DumpStore(this, keyPrefix, client, false);
             }
-            S3AsyncClientBuilder b = S3AsyncClient.builder()
-                    .requestChecksumCalculation(checksumCalculation)
-                    .responseChecksumValidation(checksumCalculation == RequestChecksumCalculation.WHEN_SUPPORTED
-                            ? ResponseChecksumValidation.WHEN_SUPPORTED : ResponseChecksumValidation.WHEN_REQUIRED)
-                    .forcePathStyle(pathStyle)
-                    .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build());
-            if (region != null) {
-                b.region(Region.of(region.toLowerCase(Locale.ROOT)));
-            } else if (endpoint != null) {
-                b.region(Region.US_EAST_1); // an S3-compatible server ignores it, but the signer needs one
-            }
-            if (endpoint != null) {
-                b.endpointOverride(endpoint);
-            }
-            return new S3DumpStore(this, keyPrefix, b.build(), true);
+            return new S3DumpStore(this, keyPrefix, S3Clients.of(region, endpoint, pathStyle, credentials,
+                    checksumCalculation), true);
         }
     }
 }

@@ -60,6 +60,12 @@ final class S3Upload extends StoreOutputStream {
         this.buf = new byte[Math.min(firstPart, 1 << 16)]; // grows to the part size only for files that need it
     }
 
+    /** @return the first part size for a file of about {@code expectedBytes} (unknown: negative) */
+    static int firstPartSize(long partSize, long expectedBytes) {
+        long wanted = expectedBytes <= 0 ? 0 : (expectedBytes / 5_000 + (1 << 20) - 1) & -(1L << 20);
+        return (int) Math.min(Math.max(partSize, Math.min(wanted, 64L << 20)), MAX_PART);
+    }
+
     /** @return the size of part {@code number} (1-based) */
     static int partSize(int firstPart, int number) {
         int tier = (number - 1) / PARTS_PER_TIER;

@@ -10,13 +10,13 @@ class S3PartSizeTest {
 
     @Test
     void theFirstPartIsTheConfiguredSizeUnlessTheFileIsExpectedToBeHuge() {
-        assertThat(S3DumpStore.firstPartSize(8 * MIB, -1)).isEqualTo(8 * MIB);
-        assertThat(S3DumpStore.firstPartSize(8 * MIB, 64 * MIB)).isEqualTo(8 * MIB);
-        assertThat(S3DumpStore.firstPartSize(8 * MIB, 100_000_000_000L)).as("100 GB: 20 MB parts, 5,000 of them")
+        assertThat(S3Upload.firstPartSize(8 * MIB, -1)).isEqualTo(8 * MIB);
+        assertThat(S3Upload.firstPartSize(8 * MIB, 64 * MIB)).isEqualTo(8 * MIB);
+        assertThat(S3Upload.firstPartSize(8 * MIB, 100_000_000_000L)).as("100 GB: 20 MB parts, 5,000 of them")
                 .isEqualTo(20 * MIB);
-        assertThat(S3DumpStore.firstPartSize(8 * MIB, 10_000_000_000_000L)).as("memory stays bounded")
+        assertThat(S3Upload.firstPartSize(8 * MIB, 10_000_000_000_000L)).as("memory stays bounded")
                 .isEqualTo(64 * MIB);
-        assertThat(S3DumpStore.firstPartSize(256 * MIB, 1)).isEqualTo(256 * MIB);
+        assertThat(S3Upload.firstPartSize(256 * MIB, 1)).isEqualTo(256 * MIB);
     }
 
     @Test

@@ -10,7 +10,6 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -178,7 +177,7 @@ final class ChunkLoader {
     }
 
     private long loadData(Connection c, ChunkSource chunk) throws SQLException, IOException {
-        Guarded in = new Guarded(chunk.open());
+        LocalInfileStream in = new LocalInfileStream(chunk.open());
         try (Statement st = c.createStatement()) {
             JdbcStatement js = st.unwrap(JdbcStatement.class);
             js.setLocalInfileInputStream(in);
@@ -186,13 +185,13 @@ final class ChunkLoader {
                 st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + targetTable(chunk) + " " + chunk.loadDataOptions()
                         + " " + chunk.loadDataColumns());
                 long rows = st.getUpdateCount();
-                if (!in.eof) {
+                if (!in.atEnd()) {
                     throw new IOException("the driver stopped reading the chunk before its end");
                 }
                 return rows;
             } catch (SQLException e) {
-                if (in.failure != null) {
-                    throw in.failure;
+                if (in.failure() != null) {
+                    throw in.failure();
                 }
                 throw e;
             } finally {
@@ -370,57 +369,6 @@ final class ChunkLoader {
             c.close();
         } catch (SQLException | RuntimeException e) {
             LOG.debug("close failed: {}", e.toString());
-        }
-    }
-
-    /**
-     * Remembers the first read failure: Connector/J reports a failing LOCAL INFILE stream as a generic SQLException,
-     * and we need to know it was the file, not the server.
-     */
-    private static final class Guarded extends FilterInputStream {
-        private IOException failure;
-        private boolean eof;
-
-        Guarded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                int b = in.read();
-                eof |= b < 0;
-                return b;
-            } catch (IOException | RuntimeException e) {
-                throw remember(e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                int n = in.read(b, off, len);
-                eof |= n < 0;
-                return n;
-            } catch (IOException | RuntimeException e) {
-                throw remember(e);
-            }
-        }
-
-        private IOException remember(Exception e) {
-            IOException io = e instanceof IOException x ? x : new IOException(e.toString(), e);
-            if (failure == null) {
-                failure = io;
-            }
-            return io;
-        }
-
-        void closeQuietly() {
-            try {
-                in.close();
-            } catch (IOException e) {
-                LOG.debug("closing a chunk stream failed: {}", e.toString());
-            }
         }
     }
 }

@@ -60,7 +60,7 @@ public final class MysqlProxy implements AutoCloseable {
         String prefix = "aurora-proxy-" + listener.getLocalPort();
         this.config = new ProxyConfig("127.0.0.1:" + listener.getLocalPort() + "->" + b.host + ":" + b.port, prefix,
                 b.host, b.port, b.stripSsl, b.stripCompression, b.forceLocalInfile, b.queryHandler, b.connectTimeout,
-                b.responseTimeout);
+                b.responseTimeout, b.raw);
         this.acceptor = new Acceptor(listener, config, faults, counters);
     }
 
@@ -239,6 +239,7 @@ public final class MysqlProxy implements AutoCloseable {
         private boolean stripSsl;
         private boolean stripCompression;
         private boolean forceLocalInfile;
+        private boolean raw;
         private QueryHandler queryHandler;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration responseTimeout = Duration.ofSeconds(60);
@@ -285,6 +286,16 @@ public final class MysqlProxy implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Relays bytes without reading them as the MySQL protocol, for any TCP protocol whose client speaks first (HTTP
+         * to an S3-compatible server, say): only the byte faults apply (latency, bandwidth, black hole, resets, cuts
+         * after N bytes). Cannot be combined with a query handler or the handshake options. Default: false.
+         */
+        public Builder raw(boolean raw) {
+            this.raw = raw;
+            return this;
+        }
+
         /** Sees every COM_QUERY (see {@link QueryHandler}). Default: none, statements pass unread. */
         public Builder queryHandler(QueryHandler handler) {
             this.queryHandler = Objects.requireNonNull(handler, "handler");
@@ -321,6 +332,9 @@ public final class MysqlProxy implements AutoCloseable {
             }
             if (responseTimeout.isNegative() || responseTimeout.isZero()) {
                 throw new IllegalArgumentException("responseTimeout must be positive, got " + responseTimeout);
+            }
+            if (raw && (queryHandler != null || stripSsl || stripCompression || forceLocalInfile)) {
+                throw new IllegalArgumentException("a raw proxy reads no MySQL: no query handler or handshake option");
             }
             ServerSocket listener;
             try {

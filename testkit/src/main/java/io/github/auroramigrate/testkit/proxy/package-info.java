@@ -62,5 +62,8 @@
  * Not seen: statements on TLS or compressed connections; prepared statements ({@code COM_STMT_PREPARE} and
  * {@code COM_STMT_EXECUTE}, i.e. Connector/J's {@code useServerPrepStmts=true}); statements with query
  * attributes; any command other than COM_QUERY. Clients that pipeline commands confuse command detection.
+ *
+ * <p>{@code MysqlProxy.to(host, port).raw(true)} relays any TCP protocol whose client speaks first (HTTP to an
+ * S3-compatible server) without reading it; only the byte faults apply.
  */
 package io.github.auroramigrate.testkit.proxy;

@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new ProxyConfig("127.0.0.1:41000->127.0.0.1:3306", "aurora-proxy-41000", "127.0.0.1", 3306,
- *         true, false, true, null, Duration.ofSeconds(10), Duration.ofSeconds(60));
+ *         true, false, true, null, Duration.ofSeconds(10), Duration.ofSeconds(60), false);
  * }</pre>
  *
  * @param name             how logs name the proxy
@@ -23,10 +23,11 @@ import java.util.Objects;
  * @param handler          the query handler, or null
  * @param connectTimeout   for connecting to the server
  * @param responseTimeout  how long a handler waits for a server response
+ * @param raw              relay bytes without reading them as MySQL (any TCP protocol); byte faults only
  */
 public record ProxyConfig(String name, String threadPrefix, String upstreamHost, int upstreamPort, boolean stripSsl,
                           boolean stripCompression, boolean forceLocalInfile, QueryHandler handler,
-                          Duration connectTimeout, Duration responseTimeout) {
+                          Duration connectTimeout, Duration responseTimeout, boolean raw) {
     /** Validates. */
     public ProxyConfig {
         Objects.requireNonNull(name, "name");

@@ -97,7 +97,11 @@ public final class ProxyConnection {
                 down.start();
             }
             LOG.debug("{}: connected to the server", this);
-            new ClientPump(this, new PacketReader(new BufferedInputStream(client.getInputStream(), CHUNK))).run();
+            if (config.raw()) {
+                relay(client.getInputStream(), toServer);
+            } else {
+                new ClientPump(this, new PacketReader(new BufferedInputStream(client.getInputStream(), CHUNK))).run();
+            }
         } catch (IOException | RuntimeException e) {
             ended("client", e);
         } finally {
@@ -108,6 +112,10 @@ public final class ProxyConnection {
     private void runDown() {
         try {
             InputStream in = new BufferedInputStream(server.getInputStream(), CHUNK);
+            if (config.raw()) {
+                relay(in, toClient);
+                return;
+            }
             PacketReader reader = new PacketReader(in);
             byte[] greeting = reader.readLogical();
             if (greeting == null) {
@@ -129,6 +137,17 @@ public final class ProxyConnection {
         } finally {
             session.serverEnded();
             close();
+        }
+    }
+
+    /** Relays bytes as they come (a raw proxy), through the link's faults. */
+    private static void relay(InputStream in, Link out) throws IOException {
+        byte[] buf = new byte[CHUNK];
+        int n;
+        while ((n = in.read(buf)) >= 0) {
+            if (n > 0) {
+                out.write(buf, 0, n);
+            }
         }
     }
 
