@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's architecture (issue 13): the public API of core, replication and testkit exposes no internal type, core's
+ * The library's architecture (issue 13): the public API of core, replication, plan and testkit exposes no internal type,
+ * core and replication do not depend on plan, core's
  * packages depend downwards only, core depends on no other module, and nothing in core touches the AWS SDK. Each rule is also run on a deliberately broken fixture
  * ({@code io.github.auroramigrate.archfixture}) to show it can fail.
  */
@@ -23,9 +24,11 @@ class ArchitectureRulesTest {
     private static final String CORE = "io.github.auroramigrate.core";
     private static final String FIXTURE = "io.github.auroramigrate.archfixture";
     private static final String REPLICATION = "io.github.auroramigrate.replication";
+    private static final String PLAN = "io.github.auroramigrate.plan";
     private static final String TESTKIT = "io.github.auroramigrate.testkit";
     private static JavaClasses core;
     private static JavaClasses replication;
+    private static JavaClasses plan;
     private static JavaClasses testkit;
     private static JavaClasses fixture;
 
@@ -35,6 +38,8 @@ class ArchitectureRulesTest {
         replication = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(REPLICATION);
         assertThat(replication.size()).as("replication's main classes were found").isGreaterThan(30);
+        plan = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(PLAN);
+        assertThat(plan.size()).as("plan's main classes were found").isGreaterThan(30);
         testkit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(TESTKIT);
         assertThat(testkit.contain(TESTKIT + ".proxy.MysqlProxy")).as("testkit's main classes were found").isTrue();
@@ -51,6 +56,17 @@ class ArchitectureRulesTest {
     @Test
     void replicationsPublicApiExposesNoInternalType() {
         ArchitectureRules.publicApiExposesNoInternalType(REPLICATION).check(replication);
+    }
+
+    @Test
+    void plansPublicApiExposesNoInternalType() {
+        ArchitectureRules.publicApiExposesNoInternalType(PLAN).check(plan);
+    }
+
+    @Test
+    void coreAndReplicationDoNotDependOnPlans() {
+        ArchitectureRules.modulesDependDownwards(CORE, PLAN, "io.github.auroramigrate.aws").check(core);
+        ArchitectureRules.modulesDependDownwards(REPLICATION, PLAN, "io.github.auroramigrate.aws").check(replication);
     }
 
     @Test

@@ -88,6 +88,10 @@
  *       On version 3 the procedures add {@code GET_SOURCE_PUBLIC_KEY=1}, so a
  *       {@code caching_sha2_password} replication user works without TLS.</li>
  * </ul>
+ * As a binary log source (reverse replication in a plan's rollback window), an Aurora-like server behaves like an
+ * Aurora cluster whose DB cluster parameter group sets {@code binlog_format=ROW}: its binary log is always on, in ROW
+ * format. A test emulates a parameter group with another value by {@code SET GLOBAL binlog_format} as root (the
+ * master user cannot, as on Aurora); binary logging off ({@code binlog_format=OFF}, Aurora's default) is not emulated.
  * Not reproduced: Aurora's storage layer, cluster and reader endpoints, replicas and failover,
  * {@code aurora_version()}/{@code @@aurora_version} and other Aurora variables and status, parameter
  * groups (the profile changes no server settings), IAM authentication, {@code LOAD DATA FROM S3},

@@ -13,6 +13,9 @@ import java.util.Set;
  * <p>Codes are stable: programs may switch on them. Each lists the MySQL/MariaDB error numbers it covers
  * ({@link #errorNumbers()}); client-side codes (2003, 2005, 2006, 2013, 2020) are also recognised from
  * Connector/J's exceptions, which do not carry those numbers.
+ *
+ * <p>Why ~440 lines: one entry per failure the library recognises, each with its summary and remedy in full - the
+ * catalogue is the contract programs switch on, and reads best in one place.
  */
 public enum DiagnosisCode {
     /** 2005: the host name does not resolve. */
@@ -365,6 +368,34 @@ public enum DiagnosisCode {
             + "are not in a form it reads (compressed, SQL format).",
             "Apply the fix the message names and run the load again (nothing was loaded by this method), or load through "
                     + "the client with LoadMethod.AUTO, which works on every target.", 0),
+    /** A cut-over guardrail did not pass in the time allowed, so writes were never stopped. */
+    CUT_OVER_REFUSED(true, "The cut-over did not start: a guardrail (replication health, heartbeat lag, a long "
+            + "transaction or DDL on the source) did not pass in the time allowed; writes were never stopped.",
+            "Read the decisions in the report: each guardrail says what it saw. Wait for the long transaction or DDL "
+                    + "to finish, let replication catch up (or fix it: Replication.diagnose()), then run the plan again; "
+                    + "it starts the cut-over afresh."),
+    // ---- migration plans (module plan)
+    /** Another process holds the plan's lock on the target. */
+    PLAN_LOCKED(true, "Another process is running this plan (it holds the plan's lock on the target).",
+            "Wait until it ends, or ask it to stop at the next safe point (Plan.suspend(), or the CLI's suspend). The "
+                    + "lock is a server-side named lock held by that process's connection: it is released when the "
+                    + "process ends, however it ends."),
+    /** The plan's steps that already ran differ from what the journal recorded. */
+    PLAN_CHANGED(false, "The plan differs from the one its journal recorded, in steps that already ran.",
+            "Run the plan as it was, or roll it back (Plan.rollback()) and then run the changed plan; steps that have "
+                    + "not run yet may be changed, added or removed freely."),
+    /** The plan's journal cannot be read or written. */
+    PLAN_JOURNAL(false, "The plan's journal cannot be read or written.",
+            "Check that the journal location exists and is writable by this process, and that no one edited the "
+                    + "journal file by hand; the message names the file and the problem."),
+    /** A user hook (command, SQL or code) failed. */
+    HOOK_FAILED(false, "A user hook (a command, SQL statements or program code) failed.",
+            "Read the hook's output in the message, fix the hook or what it acts on, and run the plan again: the step "
+                    + "is redone, so hooks must be safe to run twice."),
+    /** A rollback was asked for where it would lose writes or cannot reach a consistent state. */
+    ROLLBACK_NOT_POSSIBLE(false, "The plan cannot be rolled back from where it stands without losing writes.",
+            "Read the message: after the rollback window is closed the old source no longer receives the target's "
+                    + "writes, so switching back would lose them. Migrate back with a new plan (target as source) instead."),
     /** Anything not in the catalogue. */
     UNKNOWN(false, "An error the catalogue does not recognise.",
             "Read the server's message and error number; the cause is attached.", 0);

@@ -14,6 +14,7 @@ import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ThreadState;
 import io.github.auroramigrate.replication.internal.CutOverChecks;
 import io.github.auroramigrate.replication.internal.CutOverSteps;
+import io.github.auroramigrate.replication.internal.WriteWindow;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,18 @@ import org.slf4j.LoggerFactory;
  * diagnosis and the whole {@link VerifyResult} in {@link CutOverReport#verification()}. A check of your own plugs in
  * as a {@link Verifier} ({@link Builder#verifier(Verifier)}) instead.
  *
+ * <p>Two options bound and extend the writes-stopped window: {@link Builder#maxWriteDowntime(Duration)} aborts and
+ * rolls back when writes have been stopped longer than the bound (catch-up and verification are cut short, and the
+ * bound is checked after every step before the switch), and {@link Builder#beforeSwitch(CutOverHook, CutOverHook)}
+ * runs a hook after replication stopped and before the switch - a migration plan starts reverse replication there -
+ * whose undo runs on rollback.
+ *
  * <p>If the switch hook itself fails, nothing is undone: applications may already use the target, so writes stay
  * stopped on the source and the report says so. Immutable; {@link #run()} is meant to be called once.
+ *
+ * <p>Why ~425 lines: the steps and their rollback read best in order in one method, and the {@link Builder}
+ * documents every option's default; step bookkeeping is in {@code CutOverSteps}, the time bound in
+ * {@code WriteWindow}.
  */
 public final class CutOver {
     private static final Logger LOG = LoggerFactory.getLogger(CutOver.class);
@@ -62,6 +73,9 @@ public final class CutOver {
     private final boolean resetReplication;
     private final CutOverHook switchApplications;
     private final CutOverListener listener;
+    private final Duration maxWriteDowntime;
+    private final CutOverHook beforeSwitch;
+    private final CutOverHook undoBeforeSwitch;
 
     private CutOver(Builder b) {
         this.repl = b.replication;
@@ -74,6 +88,9 @@ public final class CutOver {
         this.resetReplication = b.resetReplication;
         this.switchApplications = b.switchApplications;
         this.listener = b.listener;
+        this.maxWriteDowntime = b.maxWriteDowntime;
+        this.beforeSwitch = b.beforeSwitch;
+        this.undoBeforeSwitch = b.undoBeforeSwitch;
     }
 
     /**
@@ -109,12 +126,13 @@ public final class CutOver {
         r.sourceTakesWrites = false; // after a failure too: unknown how far the hook got, so it is undone
         if (!r.steps.failed()) {
             r.writesStoppedAt = System.nanoTime();
+            r.window = new WriteWindow(r.writesStoppedAt, maxWriteDowntime);
         }
         // 2. final position, zero lag
         r.steps.step(CutOverStep.CATCH_UP, () -> {
             BinlogPosition last = repl.sourcePosition();
             r.finalPosition = last;
-            CatchUpProgress p = repl.awaitPosition(last, catchUpTimeout);
+            CatchUpProgress p = r.window.bounded(catchUpTimeout, "the catch-up", t -> repl.awaitPosition(last, t));
             ReplicaStatus s = repl.status();
             if (s.secondsBehindSource().map(d -> !d.isZero()).orElse(false)) {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.REPLICATION_CATCH_UP_TIMEOUT,
@@ -125,11 +143,12 @@ public final class CutOver {
         // 3. verify
         if (verify != null) {
             r.steps.step(CutOverStep.VERIFY, () -> {
-                r.verification = verify.run();
+                r.verification = r.window.call("the verification", verify::run);
                 return CutOverChecks.verdict(r.verification);
             });
         } else if (verifier != null) {
-            r.steps.step(CutOverStep.VERIFY, () -> CutOverChecks.verdict(verifier.verify()));
+            r.steps.step(CutOverStep.VERIFY, () -> CutOverChecks.verdict(r.window.call("the verification",
+                    verifier::verify)));
         } else {
             r.steps.skip(CutOverStep.VERIFY, "no verifier");
         }
@@ -141,6 +160,7 @@ public final class CutOver {
                 throw new MigrationException(Diagnosis.of(DiagnosisCode.CUT_OVER_FAILED,
                         "After stopping, the target is at " + s.executed().orElse(null) + ", before " + r.finalPosition));
             }
+            r.window.check("stopping replication");
             if (resetReplication) {
                 repl.reset();
                 r.replicationReset = true;
@@ -148,6 +168,15 @@ public final class CutOver {
             }
             return "replication stopped at " + s.executed().orElseThrow();
         });
+        // 4b. before the switch (e.g. reverse replication for a rollback window)
+        if (beforeSwitch != null) {
+            r.steps.step(CutOverStep.BEFORE_SWITCH, () -> {
+                r.beforeSwitchStarted = true;
+                beforeSwitch.run();
+                r.window.check("the before-switch hook");
+                return "before-switch hook done";
+            });
+        }
         // 5. switch
         r.steps.step(CutOverStep.SWITCH_APPLICATIONS, () -> {
             switchApplications.run();
@@ -171,6 +200,8 @@ public final class CutOver {
         boolean replicationReset;
         long writesStoppedAt;
         boolean sourceTakesWrites = true;
+        boolean beforeSwitchStarted;
+        WriteWindow window = new WriteWindow(System.nanoTime(), null);
 
         CutOverReport finish() {
             boolean failed = steps.failed();
@@ -203,6 +234,15 @@ public final class CutOver {
             long t0 = System.nanoTime();
             List<String> done = new ArrayList<>();
             boolean ok = true;
+            if (beforeSwitchStarted && undoBeforeSwitch != null) {
+                try {
+                    undoBeforeSwitch.run();
+                    done.add("before-switch hook undone");
+                } catch (Exception e) {
+                    ok = false;
+                    done.add("undoing the before-switch hook FAILED: " + e.getMessage());
+                }
+            }
             try {
                 if (!replicationReset) {
                     ReplicaStatus s = repl.status();
@@ -258,6 +298,9 @@ public final class CutOver {
         private boolean resetReplication = true;
         private CutOverHook switchApplications;
         private CutOverListener listener;
+        private Duration maxWriteDowntime;
+        private CutOverHook beforeSwitch;
+        private CutOverHook undoBeforeSwitch;
 
         private Builder(Replication replication) {
             this.replication = replication;
@@ -326,6 +369,27 @@ public final class CutOver {
             return this;
         }
 
+        /**
+         * The longest writes may stay stopped before the switch: the catch-up and the verification are cut short at
+         * the bound, and it is checked after every step; past it the cut-over fails and rolls back (writes resume on
+         * the source). Default none (each step's own timeout applies). Must be positive.
+         */
+        public Builder maxWriteDowntime(Duration bound) {
+            this.maxWriteDowntime = bound;
+            return this;
+        }
+
+        /**
+         * A hook run after replication stopped and before the switch, e.g. starting reverse replication from the
+         * target back to the source; {@code undo} runs if the cut-over fails before the switch (also when the hook
+         * itself failed half-way, so it must cope with a partial hook). Default none.
+         */
+        public Builder beforeSwitch(CutOverHook hook, CutOverHook undo) {
+            this.beforeSwitch = Objects.requireNonNull(hook, "hook");
+            this.undoBeforeSwitch = Objects.requireNonNull(undo, "undo");
+            return this;
+        }
+
         /** Step listener. Default none. */
         public Builder listener(CutOverListener listener) {
             this.listener = listener;
@@ -351,6 +415,9 @@ public final class CutOver {
             }
             if (catchUpTimeout.isNegative() || catchUpTimeout.isZero()) {
                 throw new IllegalArgumentException("catchUpTimeout must be positive");
+            }
+            if (maxWriteDowntime != null && (maxWriteDowntime.isNegative() || maxWriteDowntime.isZero())) {
+                throw new IllegalArgumentException("maxWriteDowntime must be positive");
             }
             if (replication.source().isEmpty()) {
                 throw new IllegalArgumentException("the replication needs a source endpoint for the final position");

@@ -16,6 +16,12 @@ public enum CutOverStep {
     VERIFY,
     /** Stop replication and (by default) reset it on the target. */
     STOP_REPLICATION,
+    /**
+     * Optional user hook after replication stopped, before the switch (e.g. start reverse replication from the
+     * target back to the source for a rollback window); undone by its undo hook if the cut-over fails before the
+     * switch.
+     */
+    BEFORE_SWITCH,
     /** User hook: point the applications at the target. */
     SWITCH_APPLICATIONS,
     /** Undo after a failure before the switch: writes resume on the source, replication keeps running. */

@@ -121,8 +121,8 @@ public final class SourcePreflight {
         if (f.info().binlog().enabled()) {
             return PreflightCheck.ok("log_bin", "log_bin=ON");
         }
-        return PreflightCheck.fail("log_bin", "log_bin=OFF", diag(DiagnosisCode.BINLOG_DISABLED,
-                "Binary logging is off on " + where, where));
+        return PreflightCheck.fail("log_bin", "log_bin=OFF", parameterGroup(f, diag(DiagnosisCode.BINLOG_DISABLED,
+                "Binary logging is off on " + where, where)));
     }
 
     private static PreflightCheck binlogFormat(ServerFacts f, String where) {
@@ -130,8 +130,8 @@ public final class SourcePreflight {
         if (v.equals("ROW")) {
             return PreflightCheck.ok("binlog_format", "binlog_format=ROW");
         }
-        return PreflightCheck.fail("binlog_format", "binlog_format=" + v, diag(DiagnosisCode.BINLOG_FORMAT_NOT_ROW,
-                "binlog_format is " + v + " on " + where, where));
+        return PreflightCheck.fail("binlog_format", "binlog_format=" + v, parameterGroup(f,
+                diag(DiagnosisCode.BINLOG_FORMAT_NOT_ROW, "binlog_format is " + v + " on " + where, where)));
     }
 
     private static PreflightCheck serverId(ServerFacts f, long targetId, String targetUuid, String where) {
@@ -254,6 +254,20 @@ public final class SourcePreflight {
                     where).withAdvice("ALTER USER " + user.account() + " IDENTIFIED WITH mysql_native_password BY '...'."));
         }
         return PreflightCheck.ok("replication user plugin", plugin);
+    }
+
+    /**
+     * Aurora and RDS take binary log settings from a parameter group only (SET GLOBAL is refused), and Aurora MySQL
+     * writes a binary log at all only when the cluster parameter group sets binlog_format - which a source for reverse
+     * replication from Aurora needs.
+     */
+    private static Diagnosis parameterGroup(ServerFacts f, Diagnosis d) {
+        if (!f.managed()) {
+            return d;
+        }
+        return d.withAdvice("This is Aurora/RDS: set binlog_format=ROW in the DB cluster parameter group (Aurora; the "
+                + "DB parameter group on RDS), which also turns binary logging on, then reboot the writer instance; "
+                + "SET GLOBAL is not allowed there.");
     }
 
     private static Diagnosis diag(DiagnosisCode code, String message, String where) {

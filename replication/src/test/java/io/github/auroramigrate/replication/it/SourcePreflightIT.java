@@ -107,4 +107,25 @@ class SourcePreflightIT {
             aurora.execute("UPDATE mysql.rds_configuration SET value = NULL WHERE name = 'binlog retention hours'");
         }
     }
+
+    /**
+     * Aurora as a binlog source (reverse replication in a rollback window): its binary log follows the cluster
+     * parameter group's binlog_format, which the Aurora-like profile emulates as ROW; a group that sets MIXED is
+     * emulated here by root, and the pre-flight says where to fix it.
+     */
+    @Test
+    void auroraAsASourceIsToldToSetBinlogFormatInItsParameterGroup(
+            @Server(value = ServerKind.MYSQL_80, aurora = AuroraProfile.AURORA_MYSQL_3) TestServer aurora) {
+        Endpoint master = Fixtures.endpoint(aurora);
+        try {
+            aurora.execute("SET GLOBAL binlog_format = 'MIXED'");
+            PreflightReport r = SourcePreflight.of(master).plannedDuration(Duration.ofHours(1))
+                    .growthSample(Duration.ZERO).build().run();
+            Diagnosis d = r.check("binlog_format").orElseThrow().failure().orElseThrow();
+            assertThat(d.code()).isEqualTo(DiagnosisCode.BINLOG_FORMAT_NOT_ROW);
+            assertThat(d.remedy()).contains("DB cluster parameter group", "reboot the writer");
+        } finally {
+            aurora.execute("SET GLOBAL binlog_format = 'ROW'");
+        }
+    }
 }
