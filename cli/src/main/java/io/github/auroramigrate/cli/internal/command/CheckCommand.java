@@ -67,7 +67,7 @@ public final class CheckCommand extends RunCommand {
         CompatibilityReport r;
         if (dump != null) {
             try (DumpStore store = Options.store("--dump", dump)) {
-                r = Steps.precheck(ctx, () -> CompatibilityCheck.ofDump(store).target(tp).build().run(), f -> false);
+                r = Steps.precheck(ctx, () -> CompatibilityCheck.ofDump(store).target(tp).build().run(), f -> null);
             }
         } else {
             Endpoint s = source.endpoint(io());
@@ -76,7 +76,7 @@ public final class CheckCommand extends RunCommand {
             if (!schemas.isEmpty()) {
                 b.schemas(schemas.toArray(String[]::new));
             }
-            r = Steps.precheck(ctx, () -> b.build().run(), f -> false);
+            r = Steps.precheck(ctx, () -> b.build().run(), f -> null);
         }
         return r.hasErrors() ? ctx.finish(ExitCode.PRECHECK_FAILED, "WOULD FAIL", "the pre-check found what would fail on the target")
                 : ctx.finish(ExitCode.OK, "SUCCEEDED", null);

@@ -147,10 +147,11 @@ public final class MigrateCommand extends RunCommand {
             check.schemas(what.schemas().toArray(String[]::new));
         }
         Set<String> fixes = Options.fixes(how.transforms);
-        java.util.function.Predicate<Finding> handled = f -> f.fix() != null && fixes.contains(f.fix())
-                || accepted.contains(f.check().name());
-        CompatibilityReport pre = Steps.precheck(ctx, () -> check.build().run(), handled);
-        List<Finding> blocking = pre.findings(Severity.ERROR).stream().filter(handled.negate()).toList();
+        java.util.function.Function<Finding, String> handling = f -> f.fix() != null && fixes.contains(f.fix())
+                ? "fixed by --transform (" + f.fix() + ")" : accepted.contains(f.check().name())
+                ? "accepted with --accept " + f.check().name() : null;
+        CompatibilityReport pre = Steps.precheck(ctx, () -> check.build().run(), handling);
+        List<Finding> blocking = pre.findings(Severity.ERROR).stream().filter(f -> handling.apply(f) == null).toList();
         if (!blocking.isEmpty()) {
             for (Finding f : blocking) {
                 ctx.warning("pre-check " + f.check() + " stops the migration: " + f.advice() + (f.fix() == null ? ""

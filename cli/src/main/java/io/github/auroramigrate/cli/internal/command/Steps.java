@@ -40,7 +40,8 @@ final class Steps {
 
     /** Probes one side and emits its {@code endpoint} event. */
     static ServerInfo probe(Context ctx, String side, Endpoint e) throws Exception {
-        ServerInfo info = ctx.step("probe-" + side, "probe " + side, () -> ServerProbe.probe(e), i -> Outcome.ok(i.summary()));
+        ServerInfo info = ctx.step("probe-" + side, "probe " + side, () -> ServerProbe.probe(e),
+                i -> Outcome.ok(e.describe() + ": " + describe(i)));
         ctx.events().emit("probe.result", "side", side, "endpoint", e.describe(), "summary", describe(info),
                 "flavor", info.flavor().name(), "version", info.version().number(), "aurora", info.aurora().orElse(null),
                 "binlog", info.binlog().enabled() ? info.binlog().format() : "OFF", "gtidMode", info.binlog().gtidMode(),
@@ -60,17 +61,18 @@ final class Steps {
     }
 
     /**
-     * Runs a compatibility check, emitting each finding; errors make the step fail (not throw) unless {@code handled}
-     * says the run deals with them (a transform fixes them, or the user accepted them).
+     * Runs a compatibility check, emitting each finding; errors make the step fail (not throw) unless {@code handling}
+     * says how the run deals with them (a transform fixes them, or the user accepted them; null: not handled).
      */
     static CompatibilityReport precheck(Context ctx, Callable<CompatibilityReport> check,
-            java.util.function.Predicate<Finding> handled) throws Exception {
+            java.util.function.Function<Finding, String> handling) throws Exception {
+        java.util.function.Predicate<Finding> handled = f -> handling.apply(f) != null;
         return ctx.step("pre-check", "pre-check", () -> {
             CompatibilityReport r = check.call();
             for (Finding f : r.findings()) {
                 ctx.events().emit("check.finding", "severity", f.severity().name(), "check", f.check().name(),
                         "message", f.message(), "objects", f.objects(), "fix", f.fixingTransform().orElse(null),
-                        "advice", f.advice());
+                        "advice", f.advice(), "handled", handling.apply(f));
             }
             for (String w : r.warnings()) {
                 ctx.warning(w);

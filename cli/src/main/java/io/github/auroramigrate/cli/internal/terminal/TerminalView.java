@@ -69,8 +69,6 @@ public final class TerminalView implements EventSink {
         switch (e.name()) {
             case "run.started" -> println(style.bold("aurora-migrate " + e.text("version")) + "  " + e.text("command")
                     + style.dim("  run " + e.text("runId")));
-            case "probe.result" -> println("  " + String.format(Locale.ROOT, "%-7s", e.text("side")) + " " + style.bold(e.text("endpoint"))
-                    + "  " + style.dim(e.text("summary")));
             case "step.started" -> stepStarted(e);
             case "dump.started" -> openBar("dump", e.number("estimatedBytes").longValue(), " MiB", 1 << 20);
             case "dump.progress" -> dumpProgress(e);
@@ -168,9 +166,12 @@ public final class TerminalView implements EventSink {
 
     private void finding(Event e) {
         String sev = e.text("severity");
-        String mark = "ERROR".equals(sev) ? style.failed() : "WARNING".equals(sev) ? style.warn() : style.bullet();
+        String handled = e.text("handled");
+        String mark = "ERROR".equals(sev) && handled == null ? style.failed() : "INFO".equals(sev) ? style.bullet() : style.warn();
         StringBuilder sb = new StringBuilder(mark).append(' ').append(style.bold(e.text("check"))).append("  ").append(e.text("message"));
-        if (e.fields().get("fix") != null) {
+        if (handled != null) {
+            sb.append("\n      ").append(style.dim("handled: ")).append(handled);
+        } else if (e.fields().get("fix") != null) {
             sb.append("\n      ").append(style.dim("fix: ")).append(e.text("fix"));
         }
         details.add(sb.toString());
