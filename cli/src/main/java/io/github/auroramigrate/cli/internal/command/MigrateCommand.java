@@ -3,13 +3,10 @@ package io.github.auroramigrate.cli.internal.command;
 import io.github.auroramigrate.cli.ExitCode;
 import io.github.auroramigrate.cli.internal.BadInput;
 import io.github.auroramigrate.cli.internal.Context;
-import io.github.auroramigrate.cli.internal.EndpointSpec;
-import io.github.auroramigrate.cli.internal.Hook;
 import io.github.auroramigrate.cli.internal.Options;
 import io.github.auroramigrate.cli.internal.Outcome;
 import io.github.auroramigrate.cli.internal.SourceOptions;
 import io.github.auroramigrate.cli.internal.TargetOptions;
-import io.github.auroramigrate.cli.internal.event.Relay;
 import io.github.auroramigrate.cli.internal.terminal.Human;
 import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.dump.Dump;
@@ -24,16 +21,13 @@ import io.github.auroramigrate.core.precheck.Severity;
 import io.github.auroramigrate.core.precheck.TargetProfile;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.transform.Transform;
-import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.replication.CatchUpProgress;
 import io.github.auroramigrate.replication.Replication;
 import io.github.auroramigrate.replication.ReplicationUser;
-import io.github.auroramigrate.replication.cutover.CutOver;
 import io.github.auroramigrate.replication.cutover.CutOverReport;
 import io.github.auroramigrate.replication.preflight.PreflightCheck;
 import io.github.auroramigrate.replication.preflight.PreflightReport;
 import io.github.auroramigrate.replication.preflight.SourcePreflight;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +66,12 @@ public final class MigrateCommand extends RunCommand {
     @Mixin
     LoadOptions how;
 
+    @Mixin
+    CutOverOptions cutOver;
+
+    @Mixin
+    ReplicationUserOptions replicationUser;
+
     @Option(names = "--dump-to", required = true, paramLabel = "STORE", description = "Where the dump goes: a directory or"
             + " s3://bucket/prefix. A rerun loads what is there and skips what was committed.")
     String dumpTo;
@@ -83,14 +83,6 @@ public final class MigrateCommand extends RunCommand {
             + " ZERO_DATES) you have read and accept; any other error stops the migration (exit 5) before anything moves.")
     List<String> accepted = new ArrayList<>();
 
-    @Option(names = "--replication-user", defaultValue = "aurora_migrate_repl", paramLabel = "NAME", description = "The"
-            + " account the target replicates as; created on the source. Default: ${DEFAULT-VALUE}.")
-    String replicationUser;
-
-    @Option(names = "--replication-password-file", paramLabel = "FILE", description = "Its password: a file, else"
-            + " AURORA_MIGRATE_REPLICATION_PASSWORD, else a random one (kept only in the target's replication settings).")
-    java.nio.file.Path replicationPasswordFile;
-
     @Option(names = "--planned-duration", defaultValue = "24h", paramLabel = "DURATION", description = "How long the source"
             + " must keep its binary logs for this migration (the pre-flight checks retention). Default: ${DEFAULT-VALUE}.")
     String plannedDuration;
@@ -99,32 +91,6 @@ public final class MigrateCommand extends RunCommand {
             + " that measures the true replication lag. Default: ${DEFAULT-VALUE}.")
     String heartbeat;
 
-    @Option(names = "--catch-up-timeout", defaultValue = "30m", paramLabel = "DURATION", description = "How long replication"
-            + " may take to catch up (and again within the cut-over). Default: ${DEFAULT-VALUE}.")
-    String catchUpTimeout;
-
-    @Option(names = "--stop-writes", paramLabel = "HOOK", description = "Stops the application's writes to the source and"
-            + " returns when they have stopped: a shell command (exit 0) or an http(s) URL (POST, 2xx).")
-    String stopWrites;
-
-    @Option(names = "--resume-writes", paramLabel = "HOOK", description = "Resumes the application's writes to the source:"
-            + " the rollback if the cut-over fails before the switch.")
-    String resumeWrites;
-
-    @Option(names = "--switch", paramLabel = "HOOK", description = "Points the applications at the target.")
-    String switchApps;
-
-    @Option(names = "--read-only-source", description = "Instead of --stop-writes: make the source read-only (needs SUPER or"
-            + " SYSTEM_VARIABLES_ADMIN on the source).")
-    boolean readOnlySource;
-
-    @Option(names = "--hook-timeout", defaultValue = "60s", paramLabel = "DURATION", description = "How long a hook may run."
-            + " Default: ${DEFAULT-VALUE}.")
-    String hookTimeout;
-
-    @Option(names = "--no-verify", description = "Skip the verification within the cut-over (not recommended).")
-    boolean noVerify;
-
     @Override
     protected int run(Context ctx) throws Exception {
         Endpoint src = source.endpoint(io());
@@ -132,11 +98,8 @@ public final class MigrateCommand extends RunCommand {
         Options.positive("--threads", threads);
         Duration planned = Options.duration("--planned-duration", plannedDuration);
         Duration beat = Options.duration("--heartbeat", heartbeat);
-        Duration catchUp = Options.duration("--catch-up-timeout", catchUpTimeout);
-        Duration hookLimit = Options.duration("--hook-timeout", hookTimeout);
-        if ((stopWrites == null) == !readOnlySource) {
-            throw new BadInput("give --stop-writes HOOK (your application's pause) or --read-only-source, one of them");
-        }
+        Duration catchUp = cutOver.catchUp();
+        cutOver.validate();
         Transform transform = how.transform();
 
         // 1. what the servers are, and what would break
@@ -162,13 +125,8 @@ public final class MigrateCommand extends RunCommand {
         }
 
         // 2. the replication account, and whether the source can feed replication for as long as this takes
-        String replPassword = EndpointSpec.password("replication", replicationPasswordFile, false, replicationUser, io());
-        if (replPassword == null) {
-            replPassword = randomPassword();
-        }
-        String pw = replPassword;
         ReplicationUser repl = ctx.step("replication-user", "replication account",
-                () -> ReplicationUser.create(src, replicationUser, pw, dst), u -> Outcome.ok(u.account() + " on the source"));
+                () -> replicationUser.create(io(), src, dst), u -> Outcome.ok(u.account() + " on the source"));
         PreflightReport flight = ctx.step("pre-flight", "source pre-flight", () -> SourcePreflight.of(src).target(dst)
                 .replicationUser(repl).plannedDuration(planned).build().run(), r -> preflightOutcome(ctx, r));
         if (!flight.passed()) {
@@ -195,57 +153,10 @@ public final class MigrateCommand extends RunCommand {
                 ctx.relay().lag(caught.lag());
 
                 // 5. cut over
-                CutOver.Builder cut = CutOver.of(replication).catchUpTimeout(catchUp).listener(ctx.relay());
-                if (readOnlySource) {
-                    cut.readOnlySource();
-                } else {
-                    cut.stopWrites(Hook.of("stop-writes", stopWrites, hookLimit));
-                }
-                Hook resume = Hook.of("resume-writes", resumeWrites, hookLimit);
-                if (resume != null) {
-                    cut.resumeWrites(resume);
-                }
-                Hook sw = Hook.of("switch", switchApps, hookLimit);
-                if (sw != null) {
-                    cut.switchApplications(sw);
-                }
-                if (!noVerify) {
-                    Verify.Builder v = Verify.between(src, dst);
-                    if (!what.schemas().isEmpty()) {
-                        v.schemas(what.schemas().toArray(String[]::new));
-                    }
-                    cut.verify((transform == null ? v : v.transform(transform)).build());
-                }
-                CutOverReport report = ctx.step("cut-over", "cut-over", () -> cut.build().run(), r -> r.succeeded()
-                        ? Outcome.ok("writes stopped " + Human.seconds(r.writeDowntime().toNanos() / 1e9) + r.verification()
-                                .map(v -> "; verify: " + v.summary().replaceFirst("^verify: ", "")).orElse(""))
-                        : Outcome.failed(r.failure().map(d -> d.code() + ": " + d.message()).orElse("failed")
-                                + (r.sourceTakesWrites() ? "; rolled back: the source takes writes again" : "; ROLLBACK FAILED")));
-                ctx.events().emit("cutover.finished", "succeeded", report.succeeded(), "seconds", Relay.seconds(report.total()),
-                        "writeDowntimeSeconds", Relay.seconds(report.writeDowntime()), "sourceTakesWrites", report.sourceTakesWrites(),
-                        "finalSourcePosition", report.finalSourcePosition().map(Object::toString).orElse(null),
-                        "failure", report.failure().map(d -> d.code().name()).orElse(null));
-                report.verification().ifPresent(v -> Steps.report(ctx, v));
-                return end(ctx, report, dump);
+                CutOverReport report = cutOver.run(ctx, replication, src, dst, what.schemas(), transform);
+                return CutOverOptions.end(ctx, report, Human.count(dump.rows()) + " rows dumped");
             }
         }
-    }
-
-    private static int end(Context ctx, CutOverReport r, DumpResult dump) {
-        String downtime = "writes stopped " + Human.seconds(r.writeDowntime().toNanos() / 1e9);
-        if (r.succeeded()) {
-            return ctx.finish(ExitCode.OK, "SUCCEEDED", downtime + " · " + Human.count(dump.rows()) + " rows dumped"
-                    + r.verification().map(v -> " · verified equal").orElse(""));
-        }
-        if (!r.sourceTakesWrites()) {
-            return ctx.finish(ExitCode.CUT_OVER_INCOMPLETE, "CUT-OVER INCOMPLETE", "the rollback failed: writes may be"
-                    + " stopped on both sides - act now");
-        }
-        boolean different = r.verification().map(v -> !v.ok()).orElse(false);
-        return different ? ctx.finish(ExitCode.VERIFY_FAILED, "ROLLED BACK: DIFFERENT", "verification found differences;"
-                + " the source takes writes again, replication still runs")
-                : ctx.finish(ExitCode.CUT_OVER_ROLLED_BACK, "ROLLED BACK", "the cut-over failed; the source takes writes"
-                + " again, replication still runs");
     }
 
     private static Outcome preflightOutcome(Context ctx, PreflightReport r) {
@@ -261,16 +172,5 @@ public final class MigrateCommand extends RunCommand {
 
     private static String lag(CatchUpProgress p) {
         return p.lag().heartbeat().or(() -> p.lag().secondsBehindSource()).map(d -> Human.seconds(d.toNanos() / 1e9)).orElse("unknown");
-    }
-
-    /** A password for the replication account that nobody needs to know: 24 letters and digits. */
-    private static String randomPassword() {
-        String abc = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        SecureRandom r = new SecureRandom();
-        StringBuilder sb = new StringBuilder("Am1-");
-        for (int i = 0; i < 24; i++) {
-            sb.append(abc.charAt(r.nextInt(abc.length())));
-        }
-        return sb.toString();
     }
 }
