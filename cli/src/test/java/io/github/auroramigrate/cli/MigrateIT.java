@@ -30,6 +30,22 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(TestServersExtension.class)
 class MigrateIT {
 
+    /** @return how many pixels are within a small distance of {@code rgb} */
+    static long pixels(java.awt.image.BufferedImage image, int rgb) {
+        long n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int d = Math.abs((p >> 16 & 0xff) - (rgb >> 16 & 0xff)) + Math.abs((p >> 8 & 0xff) - (rgb >> 8 & 0xff))
+                        + Math.abs((p & 0xff) - (rgb & 0xff));
+                if (d < 24) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     @Test
     void migratesTheTortureSchemaThroughTheDistribution(@Server(ServerKind.MYSQL_80) TestServer source,
             @Server(value = ServerKind.MYSQL_80, aurora = AuroraProfile.AURORA_MYSQL_3) TestServer target, @TempDir Path tmp)
@@ -90,6 +106,16 @@ class MigrateIT {
         String html = Files.readString(report.resolve("report.html"));
         assertThat(html).contains("new Chart(", "\"steps\":[", "\"dumpRows\":[").doesNotContain("<script src=", "<link ");
         assertThat(Files.readAllLines(report.resolve("events.jsonl"))).hasSize(events.size());
+        // ... and it renders in a browser: its script ran and drew its three charts, which show in the screenshot
+        assertThat(Chromium.dom(report.resolve("report.html"))).contains("data-rendered=\"charts:3\"", "stop-writes",
+                "writes stopped");
+        Path png = Path.of("target", "migrate-it-report.png").toAbsolutePath();
+        Chromium.screenshot(report.resolve("report.html"), png);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(pixels(image, 0x2da44e)).as("green bars of the steps chart").isGreaterThan(2000);
+        assertThat(pixels(image, 0x0969da)).as("the blue line of the dump throughput").isGreaterThan(50);
+        assertThat(pixels(image, 0xbc4c00)).as("the orange line of the replication lag").isGreaterThan(50);
 
         // no password anywhere a person or a log collector sees
         Set<String> secrets = Set.of(replPassword, target.password());

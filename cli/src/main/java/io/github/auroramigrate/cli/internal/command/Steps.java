@@ -110,8 +110,9 @@ final class Steps {
             String s = r.nothingToDo() ? "nothing to do: " + r.chunksSkipped() + " chunks and " + r.statementsSkipped()
                     + " statements done by an earlier run"
                     : Human.count(r.rowsLoaded()) + " rows" + (r.chunksLoaded() + r.chunksSkipped() > 0 ? " in " + r.chunksLoaded()
-                            + " chunks" + (r.chunksSkipped() > 0 ? " (" + r.chunksSkipped() + " skipped: loaded before)" : "") : "")
-                            + ", " + r.statementsExecuted() + " statements, " + r.method();
+                            + " chunks by " + r.method() + (r.chunksSkipped() > 0 ? " (" + r.chunksSkipped() + " skipped: loaded"
+                            + " before)" : "") : "") + ", " + Human.count(r.statementsExecuted()) + " statements"
+                            + (r.statementsSkipped() > 0 ? " (" + Human.count(r.statementsSkipped()) + " run before)" : "");
             return r.warnings().isEmpty() ? Outcome.ok(s) : Outcome.warn(s);
         });
     }

@@ -70,7 +70,7 @@ public final class TerminalView implements EventSink {
             case "run.started" -> println(style.bold("aurora-migrate " + e.text("version")) + "  " + e.text("command")
                     + style.dim("  run " + e.text("runId")));
             case "step.started" -> stepStarted(e);
-            case "dump.started" -> openBar("dump", e.number("estimatedBytes").longValue(), " MiB", 1 << 20);
+            case "dump.started" -> openBytesBar("dump", e.number("estimatedBytes").longValue());
             case "dump.progress" -> dumpProgress(e);
             case "load.started" -> {
                 if (e.number("chunksTotal").intValue() > 0) {
@@ -131,7 +131,7 @@ public final class TerminalView implements EventSink {
     private void loadScript(Event e) {
         long total = e.number("bytesTotal").longValue();
         if (progress == Progress.BAR && !"script".equals(barKind)) {
-            openBar("script", total, " MiB", 1 << 20);
+            openBytesBar("script", total);
         }
         String extra = Human.count(e.number("statements").longValue()) + " statements · " + Human.count(e.number("rows").longValue())
                 + " rows";
@@ -238,6 +238,12 @@ public final class TerminalView implements EventSink {
         }
     }
 
+    /** A bar counting bytes, in KiB below 10 MiB so that a small total does not read 0/0. */
+    private void openBytesBar(String kind, long max) {
+        boolean small = max >= 0 && max < 10L << 20;
+        openBar(kind, max, small ? " KiB" : " MiB", small ? 1 << 10 : 1 << 20);
+    }
+
     private void openBar(String kind, long max, String unit, long unitSize) {
         if (progress != Progress.BAR) {
             return;
@@ -263,6 +269,9 @@ public final class TerminalView implements EventSink {
             bar.close();
             bar = null;
             barKind = null;
+            // the library ends a cleared bar with a line break: go back up so the next line takes its place
+            out.print("\u001b[1A\r\u001b[2K");
+            out.flush();
         }
     }
 
