@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  */
 public final class DumpOptions {
     @Option(names = "--schemas", split = ",", paramLabel = "NAME", description = "Schemas to move (names or patterns"
-            + " such as shop_%). Default: every user schema.")
+            + " such as shop_%%). Default: every user schema.")
     List<String> schemas = new ArrayList<>();
 
     @Option(names = "--tables", split = ",", paramLabel = "TABLE", description = "Only these tables (schema.table or patterns).")

@@ -52,6 +52,7 @@ public final class HtmlReport {
         m.put("steps", r.steps);
         m.put("cutOverSteps", r.cutOverSteps);
         m.put("findings", r.findings);
+        m.put("tables", r.tables.values());
         m.put("warnings", r.warnings);
         m.put("results", r.results);
         m.put("dumpRows", r.dumpRows);

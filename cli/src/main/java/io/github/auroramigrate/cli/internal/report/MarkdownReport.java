@@ -76,11 +76,22 @@ public final class MarkdownReport {
             series(md, "replication lag (Seconds_Behind_Source), s", r.secondsBehind, true);
             md.append('\n');
         }
+        if (!r.tables.isEmpty()) {
+            md.append("## Tables\n\n| table | rows dumped | bytes dumped | rows loaded | load time | rows/s |\n"
+                    + "|---|---:|---:|---:|---:|---:|\n");
+            for (RunReport.TableStats t : r.tables.values()) {
+                md.append("| ").append(t.table()).append(" | ").append(Human.count(t.dumpedRows())).append(" | ")
+                        .append(Human.bytes(t.dumpedBytes())).append(" | ").append(Human.count(t.loadedRows())).append(" | ")
+                        .append(Human.seconds(t.loadSeconds())).append(" | ")
+                        .append(t.loadSeconds() > 0 ? Human.count(Math.round(t.loadedRows() / t.loadSeconds())) : "").append(" |\n");
+            }
+            md.append('\n');
+        }
         if (!r.findings.isEmpty()) {
-            md.append("## Pre-check findings\n\n| severity | check | finding | fix |\n|---|---|---|---|\n");
+            md.append("## Pre-check findings\n\n| severity | check | finding | fix | handled |\n|---|---|---|---|---|\n");
             for (Map<String, Object> f : r.findings) {
                 md.append("| ").append(f.get("severity")).append(" | ").append(f.get("check")).append(" | ").append(cell(f.get("message")))
-                        .append(" | ").append(cell(f.get("fix"))).append(" |\n");
+                        .append(" | ").append(cell(f.get("fix"))).append(" | ").append(cell(f.get("handled"))).append(" |\n");
             }
             md.append('\n');
         }

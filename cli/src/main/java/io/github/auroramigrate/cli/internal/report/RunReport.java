@@ -37,6 +37,19 @@ public final class RunReport {
     public record Point(double t, double value) {
     }
 
+    /**
+     * What happened to one table.
+     *
+     * @param table       {@code schema.table}
+     * @param dumpedRows  rows dumped
+     * @param dumpedBytes bytes dumped (uncompressed)
+     * @param loadedRows  rows loaded by this run
+     * @param loadSeconds time its chunks took to load (summed over the loading threads)
+     */
+    public record TableStats(String table, long dumpedRows, long dumpedBytes, long loadedRows, double loadSeconds) {
+    }
+
+    final Map<String, TableStats> tables = new LinkedHashMap<>();
     final Map<String, Object> run = new LinkedHashMap<>();
     final Map<String, Object> finished = new LinkedHashMap<>();
     final List<Map<String, Object>> endpoints = new ArrayList<>();
@@ -81,12 +94,16 @@ public final class RunReport {
                     dumpR.add(e.seconds(), 0);
                     dumpB.add(e.seconds(), 0);
                 }
+                case "dump.chunk" -> r.table(e.text("table"), e.number("rows").longValue(), e.number("dataBytes").longValue(), 0, 0);
                 case "dump.progress", "dump.finished" -> {
                     dumpR.add(e.seconds(), e.number("rows").doubleValue());
                     dumpB.add(e.seconds(), e.number("dataBytes").doubleValue());
                 }
                 case "load.started" -> loadR.add(e.seconds(), 0);
-                case "load.chunk" -> loadR.add(e.seconds(), e.number("rowsTotal").doubleValue());
+                case "load.chunk" -> {
+                    loadR.add(e.seconds(), e.number("rowsTotal").doubleValue());
+                    r.table(e.text("table"), 0, 0, e.flag("skipped") ? 0 : e.number("rows").longValue(), e.number("seconds").doubleValue());
+                }
                 case "load.script" -> {
                     scriptB.add(e.seconds(), e.number("bytesRead").doubleValue());
                     loadR.add(e.seconds(), e.number("rows").doubleValue());
@@ -112,6 +129,20 @@ public final class RunReport {
         r.loadRows.addAll(loadR.perSecond(1));
         r.loadBytes.addAll(scriptB.perSecond(1 << 20));
         return r;
+    }
+
+    private void table(String name, long rows, long bytes, long loaded, double seconds) {
+        if (name == null) {
+            return;
+        }
+        TableStats t = tables.getOrDefault(name, new TableStats(name, 0, 0, 0, 0));
+        tables.put(name, new TableStats(name, t.dumpedRows() + rows, t.dumpedBytes() + bytes, t.loadedRows() + loaded,
+                t.loadSeconds() + seconds));
+    }
+
+    /** @return per table: rows and bytes dumped, rows loaded and the time their chunks took */
+    public List<TableStats> tables() {
+        return List.copyOf(tables.values());
     }
 
     private static double start(Event started, Event finished) {
