@@ -28,7 +28,7 @@ public final class AuroraMigrate {
      */
     public static int run(String... args) {
         configureLogging(args);
-        return Root.commandLine(Io.system()).execute(args);
+        return Root.commandLine(Io.system(), args).execute(args);
     }
 
     /**

@@ -66,7 +66,7 @@ final class Cli {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int exit = Root.commandLine(new Io(o, e, env, false, null)).execute(args);
+            int exit = Root.commandLine(new Io(o, e, env, false, null), args).execute(args);
             return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }

@@ -71,6 +71,12 @@ class CommandsIT {
         Map<String, String> env = env(source, target);
         Path dir = tmp.resolve("dump");
 
+        Cli.Result plan = Cli.run(env, "dump", "--dry-run", "--source", Cli.address(source), "--schemas", schema, "--to",
+                dir.toString());
+        assertThat(plan.exit()).as("%s", plan).isZero();
+        assertThat(plan.out()).contains("dump plan", "cmd_dump.t: ~", "dump PLANNED", "nothing was locked or written");
+        assertThat(dir.resolve("manifest.json")).doesNotExist();
+
         Cli.Result dump = Cli.run(env, "dump", "--json", "--source", Cli.address(source), "--schemas", schema, "--to",
                 dir.toString(), "--chunk-size", "16KiB");
         assertThat(dump.exit()).as("%s", dump).isZero();
@@ -205,6 +211,33 @@ class CommandsIT {
         Cli.Result after = Cli.run(env, "replicate", "status", "--json", "--target", Cli.address(target));
         assertThat(after.events("replication.status").get(0).path("running").asBoolean()).as("the cut-over stopped it").isFalse();
         assertThat(Cli.run(env, "replicate", "stop", "--target", Cli.address(target), "--reset").exit()).isZero();
+    }
+
+    @Test
+    void optionsComeFromAConfigFileAndTheEnvironmentAndEveryCommandShowsAnExample(@TempDir Path tmp) throws Exception {
+        Path config = Files.writeString(tmp.resolve("m.properties"), "source = root@127.0.0.1:1\n");
+        Cli.Result fromFile = Cli.run(Map.of(), "probe", "--json", "--config", config.toString());
+        assertThat(fromFile.exit()).as("%s", fromFile).isEqualTo(ExitCode.RETRYABLE.code());
+        assertThat(fromFile.events("run.failed").get(0).path("where").asText()).isEqualTo("root@127.0.0.1:1");
+        Cli.Result fromEnv = Cli.run(Map.of("AURORA_MIGRATE_CONFIG", config.toString(), "AURORA_MIGRATE_SOURCE", "other@127.0.0.1:2"),
+                "probe", "--json");
+        assertThat(fromEnv.events("run.failed").get(0).path("where").asText()).as("the environment over the file")
+                .isEqualTo("other@127.0.0.1:2");
+        Cli.Result flag = Cli.run(Map.of("AURORA_MIGRATE_SOURCE", "other@127.0.0.1:2"), "probe", "--json", "--source", "third@127.0.0.1:3");
+        assertThat(flag.events("run.failed").get(0).path("where").asText()).as("the command line over both").isEqualTo("third@127.0.0.1:3");
+        Path leaky = Files.writeString(tmp.resolve("leaky.properties"), "source = root@h\nsource-password = hunter2\n");
+        Cli.Result refused = Cli.run(Map.of(), "probe", "--config", leaky.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("holds a password (source-password)").doesNotContain("hunter2");
+
+        for (String command : List.of("probe", "check", "dump", "load", "copy", "verify", "migrate", "transform", "report",
+                "cutover", "replicate start", "replicate status", "replicate wait", "replicate stop")) {
+            List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+            args.add("--help");
+            Cli.Result help = Cli.run(Map.of(), args.toArray(String[]::new));
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: aurora-migrate " + command, "Example:%n  aurora-migrate ".formatted() + command + " ");
+        }
     }
 
     @Test

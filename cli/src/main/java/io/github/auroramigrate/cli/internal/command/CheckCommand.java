@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 @Command(name = "check", description = "Pre-check: what in the source (or a dump) would fail or change on the target, and"
-        + " the transform that fixes it. Exit 5 when something would fail.")
+        + " the transform that fixes it. Exit 5 when something would fail.",
+        footer = {"", "Example:", "  aurora-migrate check --source root@10.0.0.5 --schemas shop --target-profile aurora-mysql-2"})
 public final class CheckCommand extends RunCommand {
     @Mixin
     SourceOptions source;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 @Command(name = "copy", description = "Dump and load in one step, in parallel, without files (the handbook's"
-        + " mysqldump | mysql).")
+        + " mysqldump | mysql).",
+        footer = {"", "Example:", "  aurora-migrate copy --source root@10.0.0.5 --target admin@aurora --schemas shop --transform strip-definers"})
 public final class CopyCommand extends RunCommand {
     @Mixin
     SourceOptions source;

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 @Command(name = "load", description = "Load a dump (ours, mysqldump/mariadb-dump .sql[.gz], mydumper, CSV) into the target,"
-        + " exactly once: a rerun after a failure skips what was committed.")
+        + " exactly once: a rerun after a failure skips what was committed.",
+        footer = {"", "Example:", "  aurora-migrate load --target admin@aurora --sql-file myschema_dump.sql.gz --transform strip-definers"})
 public final class LoadCommand extends RunCommand {
     @Mixin
     TargetOptions target;

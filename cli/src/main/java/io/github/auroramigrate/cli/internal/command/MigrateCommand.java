@@ -52,7 +52,8 @@ import picocli.CommandLine.Option;
  * <p>Why ~300 lines: the whole procedure reads top to bottom in {@link #run}, a step per block, as the handbook lists it.
  */
 @Command(name = "migrate", description = "Near-zero-downtime migration: pre-check, dump with coordinates, load, replicate"
-        + " until caught up, verify and cut over through your hooks (rolled back if anything fails before the switch).")
+        + " until caught up, verify and cut over through your hooks (rolled back if anything fails before the switch).",
+        footer = {"", "Example:", "  aurora-migrate migrate --source root@10.0.0.5 --target admin@aurora --schemas shop --dump-to shop_dump --transform strip-definers,force-innodb --stop-writes 'app-ctl pause' --resume-writes 'app-ctl resume' --switch 'app-ctl use aurora' --report report/"})
 public final class MigrateCommand extends RunCommand {
     @Mixin
     SourceOptions source;

@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
  * }</pre>
  */
 @Command(name = "probe", description = "Show what the source and/or target server is: flavour, version, privileges,"
-        + " binlog, schemas, engines and definers in use.")
+        + " binlog, schemas, engines and definers in use.",
+        footer = {"", "Example:", "  aurora-migrate probe --source root@10.0.0.5 --target admin@mycluster.cluster-xyz.eu-west-1.rds.amazonaws.com"})
 public final class ProbeCommand extends RunCommand {
     @Mixin
     SourceOptions source;

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
  * }</pre>
  */
 @Command(name = "report", description = "Render report.md and report.html from a run's events (events.jsonl or the"
-        + " output of --json).")
+        + " output of --json).",
+        footer = {"", "Example:", "  aurora-migrate report report/events.jsonl"})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "EVENTS", description = "The events file.")
     Path events;

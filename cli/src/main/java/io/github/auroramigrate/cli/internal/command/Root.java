@@ -46,9 +46,37 @@ public final class Root implements Runnable {
         spec.commandLine().usage(io.out());
     }
 
+    @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE", scope = CommandLine.ScopeType.INHERIT,
+            description = "A properties file of option values (source = ..., schemas = ...); the command line wins.")
+    java.nio.file.Path config;
+
     /** @return a command line whose failures in parsing and in commands map to the documented exit codes */
     public static CommandLine commandLine(Io io) {
+        return commandLine(io, new String[0]);
+    }
+
+    /**
+     * @param args the arguments it will run, for {@code --config FILE} (read before parsing, as it gives defaults), or
+     *             the environment variable AURORA_MIGRATE_CONFIG
+     */
+    public static CommandLine commandLine(Io io, String[] args) {
         CommandLine cl = new CommandLine(new Root(io));
+        String config = io.env().get("AURORA_MIGRATE_CONFIG");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                config = args[i + 1];
+            } else if (args[i].startsWith("--config=")) {
+                config = args[i].substring("--config=".length());
+            }
+        }
+        try {
+            cl.setDefaultValueProvider(new io.github.auroramigrate.cli.internal.ConfigDefaults(io,
+                    config == null ? null : java.nio.file.Path.of(config)));
+        } catch (io.github.auroramigrate.cli.internal.BadInput e) {
+            cl.setDefaultValueProvider(arg -> {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            });
+        }
         cl.setOut(new java.io.PrintWriter(io.out(), true));
         cl.setErr(new java.io.PrintWriter(io.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -59,7 +87,7 @@ public final class Root implements Runnable {
         cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException
                 || t instanceof io.github.auroramigrate.cli.internal.BadInput ? ExitCode.BAD_INPUT.code() : ExitCode.FAILED.code());
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, given) -> {
             io.err().println("aurora-migrate: " + ex.getMessage());
             io.err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT.code();

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * aurora-migrate transform myschema_dump.sql.gz nodefiners.sql.gz --transform strip-definers
  * }</pre>
  */
-@Command(name = "transform", description = "Rewrite a SQL file (.sql or .sql.gz) through transforms, without loading it.")
+@Command(name = "transform", description = "Rewrite a SQL file (.sql or .sql.gz) through transforms, without loading it.",
+        footer = {"", "Example:", "  aurora-migrate transform myschema_dump.sql.gz nodefiners.sql.gz --transform strip-definers"})
 public final class TransformCommand extends RunCommand {
     @Parameters(index = "0", paramLabel = "IN", description = "The file to read.")
     Path in;

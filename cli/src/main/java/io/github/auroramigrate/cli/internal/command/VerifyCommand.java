@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 @Command(name = "verify", description = "Compare rows (chunked checksums) and object definitions: source against target,"
-        + " or a dump against the target. Exit 3 on any difference.")
+        + " or a dump against the target. Exit 3 on any difference.",
+        footer = {"", "Example:", "  aurora-migrate verify --source root@10.0.0.5 --target admin@aurora --schemas shop --transform strip-definers"})
 public final class VerifyCommand extends RunCommand {
     @Mixin
     SourceOptions source;

@@ -82,6 +82,7 @@ public final class TerminalView implements EventSink {
             case "replication.lag" -> lag(e);
             case "check.finding" -> finding(e);
             case "run.warning" -> details.add(style.warn() + " " + e.text("message"));
+            case "step.detail" -> details.add(style.bullet() + " " + e.text("text"));
             case "verify.difference" -> details.add(style.failed() + " " + e.text("what"));
             case "cutover.step.finished" -> cutOverStep(e);
             case "step.finished" -> stepFinished(e);
