@@ -11,6 +11,7 @@ import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.ServerKind;
 import io.github.auroramigrate.testkit.TestServer;
 import io.github.auroramigrate.testkit.TestServers;
+import io.github.auroramigrate.testkit.s3.S3Server;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +67,14 @@ public final class BenchMain implements Callable<Integer> {
     static final String OURS_COPY = "ours: one-step Copy (2 threads)";
     static final String PEER_COPY = "mydumper -t 2, then myloader -t 2 -e";
     static final String OURS_MEMORY = "ours -Xmx256m: dump+load blobs";
-    static final List<String> ALL_SUITES = List.of("dump", "load", "load-big", "copy", "memory");
+    static final String OURS_S3_DUMP = "ours: dump to S3 (local S3Mock; 2 threads, zstd)";
+    static final String DIR_DUMP = "same dump to a local directory";
+    static final String OURS_S3_LOAD = "ours: load from S3 (local S3Mock; 2 threads)";
+    static final String DIR_LOAD = "same load from a local directory";
+    static final List<String> ALL_SUITES = List.of("dump", "load", "load-big", "copy", "memory", "s3-dump", "s3-load");
+    /** The child JVM's credentials for the local S3 server (it accepts any). */
+    private static final List<String> S3_JVM = List.of("-Daws.accessKeyId=bench", "-Daws.secretAccessKey=bench");
+    private static final String S3_BUCKET = "bench";
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
     private static final Pattern OURS_LINE = Pattern.compile("OURS rows=(\\d+) heapPeakMb=([\\d.]+)");
@@ -81,7 +89,7 @@ public final class BenchMain implements Callable<Integer> {
     int smallTables;
     @Option(names = "--reps", defaultValue = "2", description = "repetitions, interleaved (default ${DEFAULT-VALUE})")
     int reps;
-    @Option(names = "--suites", split = ",", defaultValue = "dump,load,load-big,copy,memory",
+    @Option(names = "--suites", split = ",", defaultValue = "dump,load,load-big,copy,memory,s3-dump,s3-load",
             description = "suites to run, comma-separated (default ${DEFAULT-VALUE})")
     List<String> suites;
     @Option(names = "--out", description = "output folder (default build-output/bench/<timestamp>)")
@@ -107,6 +115,8 @@ public final class BenchMain implements Callable<Integer> {
     private final Map<String, Integer> dumpResultIndex = new LinkedHashMap<>();
     /** The newest output of each producer (ours-default, mydumper, mariadb-dump, ceil), read by the load suites. */
     private final Map<String, Path> latest = new LinkedHashMap<>();
+    /** The newest dump of ours in the local S3 server, as its s3: URI. */
+    private String latestS3;
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
@@ -154,6 +164,8 @@ public final class BenchMain implements Callable<Integer> {
                             case "load-big" -> loadBigSuite(rep);
                             case "copy" -> copySuite(rep);
                             case "memory" -> memorySuite(rep);
+                            case "s3-dump" -> s3DumpSuite(rep);
+                            case "s3-load" -> s3LoadSuite(rep);
                             default -> throw new IllegalStateException(suite);
                         }
                         writeCsv();
@@ -209,7 +221,7 @@ public final class BenchMain implements Callable<Integer> {
     private Map<String, long[]> sizes() {
         Map<String, long[]> m = new TreeMap<>();
         long bytes = tableBytes.values().stream().mapToLong(Long::longValue).sum();
-        for (String s : List.of("dump", "load", "copy")) {
+        for (String s : List.of("dump", "load", "copy", "s3-dump", "s3-load")) {
             m.put(s, new long[] {totalRows(), bytes});
         }
         m.put("load-big", new long[] {sourceSums.get("big").rows(), tableBytes.get("big")});
@@ -291,6 +303,41 @@ public final class BenchMain implements Callable<Integer> {
         verifyAndAdd(runOurs("memory", "memory", OURS_MEMORY, rep, List.of("-Xmx256m"), "copy", "--src-port", port(source),
                 "--port", port(target), "--dir", output("ours-memory", rep), "--threads", "2", "--compression", "ZSTD", "--table", "blobs"),
                 List.of("blobs"), null);
+    }
+
+    /** The same dump of ours into the S3 store on a local S3-compatible server and into a local directory. */
+    private void s3DumpSuite(int rep) throws Exception {
+        add(runOurs("s3-dump", "s3-dump-dir", DIR_DUMP, rep, List.of(), "dump", "--port", port(source), "--dir",
+                output("s3-dir", rep), "--threads", "2", "--compression", "ZSTD"), true);
+        latestS3 = s3Uri(rep);
+        add(runOurs("s3-dump", "s3-dump-s3", OURS_S3_DUMP, rep, S3_JVM, "dump", "--port", port(source), "--store",
+                latestS3, "--threads", "2", "--compression", "ZSTD"), true);
+    }
+
+    /** The load of each of those two dumps, checked against the source. */
+    private void s3LoadSuite(int rep) throws Exception {
+        if (latestS3 == null) {
+            LOG.info("no s3-dump suite: taking the s3-load suite's inputs once, untimed");
+            runOurs("s3-dump", "prepare", DIR_DUMP, 0, List.of(), "dump", "--port", port(source), "--dir",
+                    output("s3-dir", 0), "--threads", "2", "--compression", "ZSTD");
+            latestS3 = s3Uri(0);
+            runOurs("s3-dump", "prepare", OURS_S3_DUMP, 0, S3_JVM, "dump", "--port", port(source), "--store", latestS3,
+                    "--threads", "2", "--compression", "ZSTD");
+        }
+        resetTarget();
+        verifyAndAdd(runOurs("s3-load", "s3-load-dir", DIR_LOAD, rep, List.of(), "load", "--port", port(target), "--dir",
+                latest("s3-dir"), "--threads", "2"), sourceSums.keySet(), DIR_DUMP);
+        resetTarget();
+        verifyAndAdd(runOurs("s3-load", "s3-load-s3", OURS_S3_LOAD, rep, S3_JVM, "load", "--port", port(target), "--store",
+                latestS3, "--threads", "2"), sourceSums.keySet(), OURS_S3_DUMP);
+    }
+
+    /** A fresh prefix in the benchmark's bucket on the local S3 server, as the s3: URI the library opens. */
+    private String s3Uri(int rep) {
+        S3Server s3 = S3Server.shared();
+        s3.createBucket(S3_BUCKET);
+        return "s3://" + S3_BUCKET + "/rep-" + rep + "-" + System.nanoTime() + "?region=us-east-1&pathStyle=true&endpoint="
+                + s3.endpoint();
     }
 
     // ---------------------------------------------------------------- tools

@@ -61,13 +61,16 @@ public final class OursMain {
         }, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
-        Path dir = Path.of(o.get("dir"));
+        // --store s3://bucket/prefix?... (the aws module, found by DumpStores.of) instead of --dir
+        java.util.function.Supplier<io.github.auroramigrate.core.store.DumpStore> store = o.containsKey("store")
+                ? () -> DumpStores.of(java.net.URI.create(o.get("store")))
+                : () -> DumpStores.directory(Path.of(o.get("dir")));
         int threads = Integer.parseInt(o.getOrDefault("threads", "2"));
         String table = o.get("table");
         long rows;
         switch (op) {
-            case "dump" -> rows = dump(endpoint(o.get("port")), dir, threads, o, table).rows();
-            case "load" -> rows = load(endpoint(o.get("port")), dir, threads, table).rowsLoaded();
+            case "dump" -> rows = dump(endpoint(o.get("port")), store.get(), threads, o, table).rows();
+            case "load" -> rows = load(endpoint(o.get("port")), store.get(), threads, table).rowsLoaded();
             case "copy" -> {
                 rows = Copy.from(endpoint(o.get("src-port"))).to(endpoint(o.get("port"))).threads(threads)
                         .dump(d -> {
@@ -97,8 +100,9 @@ public final class OursMain {
                 .tls(TlsMode.DISABLED).allowPublicKeyRetrieval(true).build();
     }
 
-    private static DumpResult dump(Endpoint source, Path dir, int threads, Map<String, String> o, String table) {
-        Dump.Builder b = Dump.from(source).schemas(Dataset.SCHEMA).to(DumpStores.directory(dir)).overwrite(true)
+    private static DumpResult dump(Endpoint source, io.github.auroramigrate.core.store.DumpStore store, int threads,
+            Map<String, String> o, String table) {
+        Dump.Builder b = Dump.from(source).schemas(Dataset.SCHEMA).to(store).overwrite(true)
                 .threads(threads).compression(Compression.valueOf(o.getOrDefault("compression", "ZSTD")));
         if (o.containsKey("chunk-mb")) {
             b.chunkSize(DataSize.ofMegabytes(Long.parseLong(o.get("chunk-mb"))));
@@ -109,8 +113,9 @@ public final class OursMain {
         return b.build().run();
     }
 
-    private static LoadResult load(Endpoint target, Path dir, int threads, String table) {
-        LoadSource source = LoadSources.dump(DumpStores.directory(dir));
+    private static LoadResult load(Endpoint target, io.github.auroramigrate.core.store.DumpStore store, int threads,
+            String table) {
+        LoadSource source = LoadSources.dump(store);
         if (table != null) {
             source = new OneTable(source, table);
         }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The library's architecture (issue 13): the public API of core and replication exposes no internal type, core's
+ * The library's architecture (issue 13): the public API of core, replication and testkit exposes no internal type, core's
  * packages depend downwards only, core depends on no other module, and nothing in core touches the AWS SDK. Each rule is also run on a deliberately broken fixture
  * ({@code io.github.auroramigrate.archfixture}) to show it can fail.
  */
@@ -23,8 +23,10 @@ class ArchitectureRulesTest {
     private static final String CORE = "io.github.auroramigrate.core";
     private static final String FIXTURE = "io.github.auroramigrate.archfixture";
     private static final String REPLICATION = "io.github.auroramigrate.replication";
+    private static final String TESTKIT = "io.github.auroramigrate.testkit";
     private static JavaClasses core;
     private static JavaClasses replication;
+    private static JavaClasses testkit;
     private static JavaClasses fixture;
 
     @BeforeAll
@@ -33,6 +35,9 @@ class ArchitectureRulesTest {
         replication = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(REPLICATION);
         assertThat(replication.size()).as("replication's main classes were found").isGreaterThan(30);
+        testkit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(TESTKIT);
+        assertThat(testkit.contain(TESTKIT + ".proxy.MysqlProxy")).as("testkit's main classes were found").isTrue();
         fixture = new ClassFileImporter().importPackages(FIXTURE, "software.amazon.fixture");
         assertThat(core.size()).as("core's main classes were found").isGreaterThan(150);
         assertThat(fixture.contain(FIXTURE + ".dump.Leaky")).isTrue();
@@ -46,6 +51,11 @@ class ArchitectureRulesTest {
     @Test
     void replicationsPublicApiExposesNoInternalType() {
         ArchitectureRules.publicApiExposesNoInternalType(REPLICATION).check(replication);
+    }
+
+    @Test
+    void testkitsPublicApiExposesNoInternalType() {
+        ArchitectureRules.publicApiExposesNoInternalType(TESTKIT).check(testkit);
     }
 
     @Test

@@ -97,6 +97,12 @@
  * and the version-specific bugs of Aurora. The master user can still read and change the {@code mysql}
  * schema (Aurora protects some of it).
  *
+ * <h2>Network faults and statement interception</h2>
+ * {@link io.github.auroramigrate.testkit.proxy.MysqlProxy}, in {@link io.github.auroramigrate.testkit.proxy}, puts
+ * a MySQL-aware proxy between a client and a server: resets, black holes, latency, bandwidth limits, cuts after
+ * n bytes or at a statement, and a query handler that can rewrite or answer statements (for instance to emulate
+ * {@code LOAD DATA FROM S3}).
+ *
  * <h2>Other providers</h2>
  * Anyone can register a {@link io.github.auroramigrate.testkit.spi.ServerProvider} through
  * {@link java.util.ServiceLoader}; a new bundle extends {@link io.github.auroramigrate.testkit.spi.BundledServerProvider}.

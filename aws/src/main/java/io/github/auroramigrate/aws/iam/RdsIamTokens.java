@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import io.github.auroramigrate.core.endpoint.TlsRequiredPassword;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -19,15 +20,15 @@ import software.amazon.awssdk.services.rds.RdsUtilities;
  * <pre>{@code
  * Endpoint aurora = Endpoint.builder().host("mycluster.cluster-abc.eu-west-1.rds.amazonaws.com").port(3306)
  *     .user("migrator").passwordSupplier(RdsIamTokens.of(host, 3306, "migrator", "eu-west-1").build())
- *     .tls(TlsMode.VERIFY_IDENTITY).caBundle(rdsCaBundle)   // the token travels in clear text: TLS is a must
- *     .build();
+ *     .tls(TlsMode.VERIFY_IDENTITY).caBundle(RdsCaBundle.global())   // clear text on the wire: build() refuses
+ *     .build();                                                       // DISABLED and PREFERRED
  * }</pre>
  *
  * <p>The account needs {@code IDENTIFIED WITH AWSAuthenticationPlugin AS 'RDS'} on the server and
  * {@code rds-db:connect} in IAM. Tokens and credentials are never logged or shown ({@link #toString()} names the
  * user, host and region only). Thread-safe.
  */
-public final class RdsIamTokens implements Supplier<String> {
+public final class RdsIamTokens implements TlsRequiredPassword {
     /** How long a token is reused: a minute short of its 15-minute validity, so a connection never gets a stale one. */
     public static final Duration REUSE = Duration.ofMinutes(14);
 

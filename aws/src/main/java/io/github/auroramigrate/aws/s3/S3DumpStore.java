@@ -3,7 +3,6 @@ package io.github.auroramigrate.aws.s3;
 import io.github.auroramigrate.core.DataSize;
 import io.github.auroramigrate.core.store.DumpStore;
 import io.github.auroramigrate.core.store.StoreOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,19 +18,13 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.BlockingOutputStreamAsyncRequestBody;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
@@ -72,6 +65,9 @@ public final class S3DumpStore implements DumpStore {
     /** Keys this store is uploading now: never orphans. */
     private final java.util.Set<String> writing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicBoolean orphansChecked = new AtomicBoolean();
+    private final AuroraS3Read serverSideRead;
+    private final long partSize;
+    private final ChecksumAlgorithm checksum;
 
     private S3DumpStore(Builder b, String prefix, S3AsyncClient client, boolean ownsClient) {
         this.client = client;
@@ -81,6 +77,16 @@ public final class S3DumpStore implements DumpStore {
         this.encryption = b.kmsKeyId != null ? ServerSideEncryption.AWS_KMS : b.sseS3 ? ServerSideEncryption.AES256 : null;
         this.kmsKeyId = b.kmsKeyId;
         this.abortOrphans = b.abortOrphanedUploads;
+        this.partSize = b.partSize.toBytes();
+        this.checksum = b.checksumCalculation == RequestChecksumCalculation.WHEN_SUPPORTED ? ChecksumAlgorithm.CRC32_C : null;
+        String region = b.region != null ? b.region.toLowerCase(Locale.ROOT)
+                : ownsClient ? null : regionOf(client);
+        this.serverSideRead = new AuroraS3Read(bucket, prefix, region);
+    }
+
+    private static String regionOf(S3AsyncClient client) {
+        Region r = client.serviceClientConfiguration().region();
+        return r == null ? null : r.id();
     }
 
     /**
@@ -108,50 +114,59 @@ public final class S3DumpStore implements DumpStore {
         return prefix;
     }
 
+    /**
+     * Aurora MySQL's {@code LOAD DATA FROM S3}: with {@code Load...method(LoadMethod.SERVER_SIDE)} the cluster reads
+     * each chunk file of an uncompressed flat dump from this bucket itself. The URIs name the store's region when it
+     * was given ({@code s3-eu-west-1://bucket/key}), else the cluster's ({@code s3://bucket/key}). Before loading, the
+     * load checks what the cluster and the account need (Aurora 3: the AWS_LOAD_S3_ACCESS role granted and active;
+     * Aurora 2: the LOAD FROM S3 privilege; an IAM role in aws_default_s3_role) and names each fix; afterwards it
+     * compares its journal with mysql.aurora_s3_load_history.
+     */
+    @Override
+    public java.util.Optional<io.github.auroramigrate.core.store.ServerSideRead> serverSideRead() {
+        return java.util.Optional.of(serverSideRead);
+    }
+
     @Override
     public StoreOutputStream create(String key) throws IOException {
+        return create(key, -1);
+    }
+
+    /**
+     * Starts a streamed upload whose first parts are sized for {@code expectedBytes}: {@link Builder#partSize}, or
+     * larger (up to 64 MiB) for a file expected to be so large that its parts would otherwise approach S3's 10,000-part
+     * limit; later parts double every 1,000 parts in any case, so a file far larger than expected still fits.
+     */
+    @Override
+    public StoreOutputStream create(String key, long expectedBytes) throws IOException {
         String k = objectKey(key);
-        if (abortOrphans && orphansChecked.compareAndSet(false, true)) {
-            abortOrphanedUploads();
+        if (abortOrphans && !orphansChecked.get()) {
+            synchronized (orphansChecked) { // before this store's first upload exists: none of ours can be taken for one
+                if (!orphansChecked.get()) {
+                    abortOrphanedUploads();
+                    orphansChecked.set(true);
+                }
+            }
         }
-        BlockingOutputStreamAsyncRequestBody body = AsyncRequestBody.forBlockingOutputStream(null);
-        writing.add(k);
-        CompletableFuture<PutObjectResponse> upload = client.putObject(putRequest(k), body);
-        upload.whenComplete((r, t) -> writing.remove(k));
-        return new S3Upload(client, bucket, k, body.outputStream(), upload);
+        return new S3Upload(client, putRequest(k), S3Upload.firstPartSize(partSize, expectedBytes), checksum, writing);
     }
 
     /** One object, known in full: a single PutObject. */
     @Override
     public void put(String key, byte[] content) throws IOException {
         String k = objectKey(key);
-        join(client.putObject(putRequest(k), AsyncRequestBody.fromBytes(content)), "write", k);
+        PutObjectRequest r = checksum == null ? putRequest(k) : putRequest(k).toBuilder().checksumAlgorithm(checksum).build();
+        join(client.putObject(r, AsyncRequestBody.fromBytes(content)), "write", k);
     }
 
+    /**
+     * Opens an object for reading. A connection that drops while the object is read is reopened where it stopped
+     * (a ranged GET of the same version, by its ETag), up to {@value S3Read#RESUMES} times, so a network drop does not
+     * fail a long load; an object replaced meanwhile fails the read instead of mixing two versions.
+     */
     @Override
     public InputStream open(String key) throws IOException {
-        String k = objectKey(key);
-        ResponseInputStream<GetObjectResponse> in = join(client.getObject(r -> r.bucket(bucket).key(k),
-                AsyncResponseTransformer.toBlockingInputStream()), "read", k);
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                try {
-                    return super.read();
-                } catch (SdkException e) {
-                    throw failure(e, "read", k);
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                try {
-                    return super.read(b, off, len);
-                } catch (SdkException e) {
-                    throw failure(e, "read", k);
-                }
-            }
-        };
+        return new S3Read(client, bucket, objectKey(key));
     }
 
     @Override
@@ -247,10 +262,6 @@ public final class S3DumpStore implements DumpStore {
         return S3Errors.join(f, what, bucket, key);
     }
 
-    private IOException failure(Throwable t, String what, String key) {
-        return S3Errors.of(t, what, bucket, key);
-    }
-
     /** Builder of an {@link S3DumpStore}; not thread-safe. */
     public static final class Builder {
         private final String bucket;
@@ -264,6 +275,7 @@ public final class S3DumpStore implements DumpStore {
         private String kmsKeyId;
         private boolean sseS3;
         private boolean abortOrphanedUploads = true;
+        private RequestChecksumCalculation checksumCalculation = RequestChecksumCalculation.WHEN_SUPPORTED;
 
         private Builder(String bucket) {
             this.bucket = bucket;
@@ -300,9 +312,8 @@ public final class S3DumpStore implements DumpStore {
         }
 
         /**
-         * The caller's own client, used instead of one made by the store and never closed by it; it must be built with
-         * {@code multipartEnabled(true)} (uploads are streamed with unknown length). Region, endpoint, path style,
-         * credentials and part size are then the client's.
+         * The caller's own client, used instead of one made by the store and never closed by it. Region, endpoint, path
+         * style and credentials are then the client's (the store's multipart uploads are its own, part size included).
          */
         public Builder client(S3AsyncClient client) {
             this.client = Objects.requireNonNull(client, "client");
@@ -310,8 +321,9 @@ public final class S3DumpStore implements DumpStore {
         }
 
         /**
-         * The size of the parts a file is uploaded in, 5 MiB..5 GiB; default 8 MiB. S3 allows 10,000 parts per object,
-         * so a file can be at most 10,000 times this (80 GB at the default; a dump's chunks are far smaller).
+         * The size of the first parts a file is uploaded in, 5 MiB..1 GiB; default 8 MiB. A file expected to be large
+         * starts with larger parts, and parts double every 1,000 parts, so no file meets S3's 10,000-part limit below
+         * about 4 TiB. Memory: two parts per file being written.
          */
         public Builder partSize(DataSize partSize) {
             this.partSize = Objects.requireNonNull(partSize, "partSize");
@@ -341,6 +353,16 @@ public final class S3DumpStore implements DumpStore {
         }
 
         /**
+         * Whether uploads carry checksums S3 verifies: {@code WHEN_SUPPORTED} (the default) sends a CRC-32C with every
+         * part and object, and downloads are checked against it; {@code WHEN_REQUIRED} sends none, for S3-compatible
+         * servers that reject them. Either way the dump's own CRC-32C per chunk is checked when a load reads it.
+         */
+        public Builder checksumCalculation(RequestChecksumCalculation mode) {
+            this.checksumCalculation = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
          * @throws IllegalArgumentException for a malformed bucket name or prefix, a part size out of range, or both SSE
          *                                  modes
          */
@@ -357,8 +379,8 @@ public final class S3DumpStore implements DumpStore {
                 DumpStore.checkKey(p);
             }
             long part = partSize.toBytes();
-            if (part < 5L << 20 || part > 5L << 30) {
-                throw new IllegalArgumentException("partSize must be 5 MiB..5 GiB, was " + partSize);
+            if (part < 5L << 20 || part > S3Upload.MAX_PART) {
+                throw new IllegalArgumentException("partSize must be 5 MiB..1 GiB, was " + partSize);
             }
             if (kmsKeyId != null && sseS3) {
                 throw new IllegalArgumentException("choose one of kmsKeyId (SSE-KMS) and sseS3 (SSE-S3)");
@@ -367,19 +389,8 @@ public final class S3DumpStore implements DumpStore {
             if (client != null) {
                 return new S3DumpStore(this, keyPrefix, client, false);
             }
-            S3AsyncClientBuilder b = S3AsyncClient.builder().multipartEnabled(true)
-                    .multipartConfiguration(c -> c.minimumPartSizeInBytes(part).thresholdInBytes(part))
-                    .forcePathStyle(pathStyle)
-                    .credentialsProvider(credentials != null ? credentials : DefaultCredentialsProvider.builder().build());
-            if (region != null) {
-                b.region(Region.of(region.toLowerCase(Locale.ROOT)));
-            } else if (endpoint != null) {
-                b.region(Region.US_EAST_1); // an S3-compatible server ignores it, but the signer needs one
-            }
-            if (endpoint != null) {
-                b.endpointOverride(endpoint);
-            }
-            return new S3DumpStore(this, keyPrefix, b.build(), true);
+            return new S3DumpStore(this, keyPrefix, S3Clients.of(region, endpoint, pathStyle, credentials,
+                    checksumCalculation), true);
         }
     }
 }

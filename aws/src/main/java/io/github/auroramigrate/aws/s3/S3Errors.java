@@ -19,6 +19,15 @@ final class S3Errors {
     private S3Errors() {
     }
 
+    private static final java.util.regex.Pattern EXPECTING = java.util.regex.Pattern.compile("expecting '([a-z0-9-]+)'");
+
+    /** S3's answers to a request signed for, or sent to, another region than the bucket's. */
+    private static boolean wrongRegion(S3Exception s) {
+        String code = s.awsErrorDetails() == null ? "" : String.valueOf(s.awsErrorDetails().errorCode());
+        return s.statusCode() == 301 || code.equals("PermanentRedirect") || code.equals("AuthorizationHeaderMalformed")
+                || code.equals("IllegalLocationConstraintException");
+    }
+
     /** Waits for an S3 call; its failure as {@link #of} says. */
     static <T> T join(CompletableFuture<T> f, String what, String bucket, String key) throws IOException {
         try {
@@ -44,6 +53,12 @@ final class S3Errors {
             NoSuchFileException e = new NoSuchFileException(where);
             e.initCause(t);
             return e;
+        }
+        if (t instanceof S3Exception s && wrongRegion(s)) {
+            java.util.regex.Matcher m = EXPECTING.matcher(String.valueOf(s.getMessage()));
+            return new IOException("cannot " + what + " " + where + ": the bucket " + bucket + " is in another region than "
+                    + "the client's" + (m.find() ? " (" + m.group(1) + ")" : "") + ". Give the store the bucket's region "
+                    + "(S3DumpStore.Builder.region(..), or ?region= in an s3: URI).", t);
         }
         if (t instanceof S3Exception s && s.statusCode() == 403) {
             return new IOException("cannot " + what + " " + where + ": access denied. The credentials need s3:PutObject, "

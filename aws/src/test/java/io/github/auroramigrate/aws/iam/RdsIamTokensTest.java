@@ -3,7 +3,9 @@ package io.github.auroramigrate.aws.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.auroramigrate.aws.tls.RdsCaBundle;
 import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.endpoint.TlsMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,10 +56,31 @@ class RdsIamTokensTest {
     void anEndpointTakesItAsItsPasswordSupplierAndNeverShowsIt() {
         RdsIamTokens tokens = RdsIamTokens.of("h.example", 3306, "u", "us-east-1")
                 .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", SECRET))).build();
-        Endpoint e = Endpoint.builder().host("h.example").user("u").passwordSupplier(tokens).build();
+        Endpoint e = Endpoint.builder().host("h.example").user("u").passwordSupplier(tokens)
+                .tls(TlsMode.VERIFY_IDENTITY).caBundle(RdsCaBundle.global()).build();
         assertThat(e.toString()).contains("<supplied>").doesNotContain("X-Amz");
         assertThatThrownBy(() -> RdsIamTokens.of("h", 0, "u", "us-east-1").build())
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The token goes in clear text (mysql_clear_password): an endpoint that could send it unencrypted is refused. */
+    @Test
+    void anEndpointWithTokensRefusesEveryTlsModeThatCouldSendThemInClear() {
+        RdsIamTokens tokens = RdsIamTokens.of("h.example", 3306, "u", "us-east-1")
+                .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", SECRET))).build();
+        for (TlsMode weak : new TlsMode[] {TlsMode.PREFERRED, TlsMode.DISABLED}) {
+            assertThatThrownBy(() -> Endpoint.builder().host("h.example").user("u").passwordSupplier(tokens).tls(weak)
+                    .build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clear text")
+                    .hasMessageContaining("VERIFY_IDENTITY").hasMessageContaining(weak.name())
+                    .hasMessageNotContaining(SECRET).hasMessageNotContaining("X-Amz");
+        }
+        // the default mode is PREFERRED: refused too, so TLS is never left to chance
+        assertThatThrownBy(() -> Endpoint.builder().host("h.example").user("u").passwordSupplier(tokens).build())
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Endpoint.builder().host("h.example").user("u").passwordSupplier(tokens).tls(TlsMode.REQUIRED).build()
+                .toString()).contains("<supplied>");
+        // an ordinary supplier (a rotating secret sent by the usual hashed handshake) keeps the default
+        assertThat(Endpoint.builder().host("h.example").user("u").passwordSupplier(() -> "x").build()).isNotNull();
     }
 
     /** A clock the test moves. */

@@ -1,21 +1,24 @@
 package io.github.auroramigrate.aws.s3;
 
+import static io.github.auroramigrate.aws.s3.S3TestServer.endpoint;
+import static io.github.auroramigrate.aws.s3.S3TestServer.rootEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.MigrationException;
-import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.load.Load;
 import io.github.auroramigrate.core.load.LoadSources;
 import io.github.auroramigrate.core.verify.Verify;
 import io.github.auroramigrate.core.verify.VerifyResult;
+import io.github.auroramigrate.testkit.AuroraProfile;
 import io.github.auroramigrate.testkit.Server;
 import io.github.auroramigrate.testkit.ServerKind;
 import io.github.auroramigrate.testkit.TestServer;
 import io.github.auroramigrate.testkit.TestServersExtension;
 import io.github.auroramigrate.testkit.fidelity.SchemaComparison;
 import io.github.auroramigrate.testkit.fidelity.SchemaSnapshot;
+import io.github.auroramigrate.testkit.s3.S3Server;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Dump to S3 and load from S3 in child JVMs with -Xmx256m, on a benchmark-shaped schema (a big table, BLOBs over
  * 1 MB, a key-less table with duplicates, many small tables): each run stays in its heap, a dump killed with SIGKILL
- * mid-way leaves nothing a load takes for a dump, a load killed mid-way resumes without loading a chunk twice, and
- * the target ends EQUAL by the test oracle and by Verify.
+ * mid-way leaves nothing a load takes for a dump, a load into an Aurora-like 3 killed mid-way resumes without loading a
+ * chunk twice - both streaming the chunks through the client and with the server reading them itself (Aurora's
+ * LOAD DATA FROM S3, emulated in front of the target: {@link AuroraS3Emulation}) - and the target ends EQUAL by the
+ * test oracle and by Verify each time.
  */
 @ExtendWith(TestServersExtension.class)
 class S3ChildJvmIT {
@@ -46,7 +51,7 @@ class S3ChildJvmIT {
 
     @Test
     void killedDumpAndLoadResumeExactlyInA256MiBHeap(@Server(ServerKind.MYSQL_80) TestServer source,
-            @Server(value = ServerKind.MYSQL_80, role = "s3-child-target") TestServer target) throws Exception {
+            @Server(value = ServerKind.MYSQL_80, aurora = AuroraProfile.AURORA_MYSQL_3) TestServer target) throws Exception {
         createShapedSchema(source);
         target.execute("DROP DATABASE IF EXISTS " + SCHEMA, "DROP DATABASE IF EXISTS aurora_migrate");
         String prefix = "dumps/" + SCHEMA;
@@ -76,9 +81,39 @@ class S3ChildJvmIT {
         System.out.println("S3ChildJvmIT load child: " + loaded);
         assertThat(heapPeak(loaded)).as(loaded).isLessThan(256);
 
+        assertEqual(source, target);
+
+        // the same dump read by the server itself (Aurora's LOAD DATA FROM S3, emulated in front of the target):
+        // killed after a few chunks, then run again
+        target.execute("DROP DATABASE " + SCHEMA, "DROP DATABASE aurora_migrate", "DELETE FROM mysql.aurora_s3_load_history");
+        try (AuroraS3Emulation aurora = AuroraS3Emulation.of(target, S3Server.shared())) {
+            Child killedServerSide = Child.start("load-server-side", prefix, "127.0.0.1", aurora.proxy().port(),
+                    target.user(), target.password());
+            killedServerSide.killAfter(4);
+            String serverSide = Child.start("load-server-side", prefix, "127.0.0.1", aurora.proxy().port(),
+                    target.user(), target.password()).finish("LOADED");
+            System.out.println("S3ChildJvmIT server-side load child: " + serverSide);
+            assertThat(serverSide).contains("method=SERVER_SIDE");
+            assertThat(Long.parseLong(serverSide.replaceAll(".*skipped=(\\d+).*", "$1"))).as(serverSide)
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(heapPeak(serverSide)).as(serverSide).isLessThan(256);
+            long objectBytes = 0;
+            try (S3DumpStore store = s3.store(BUCKET).prefix(prefix).build()) {
+                for (String k : store.list("data/")) {
+                    objectBytes += store.size(k);
+                }
+            }
+            assertThat(aurora.proxy().stats().bytesClientToServer() - aurora.objectBytes.get())
+                    .as("the children sent statements, the server read the %d bytes of objects", objectBytes)
+                    .isLessThan(objectBytes / 10);
+        }
+        assertEqual(source, target);
+    }
+
+    private static void assertEqual(TestServer source, TestServer target) {
         SchemaComparison.builder().build().diff(SchemaSnapshot.of(source, SCHEMA), SchemaSnapshot.of(target, SCHEMA))
                 .assertEqual();
-        VerifyResult v = Verify.between(endpoint(source), endpoint(target)).schemas(SCHEMA).build().run();
+        VerifyResult v = Verify.between(rootEndpoint(source), rootEndpoint(target)).schemas(SCHEMA).build().run();
         assertThat(v.ok()).as("%s", v.summary()).isTrue();
     }
 
@@ -108,11 +143,6 @@ class S3ChildJvmIT {
         return Long.parseLong(line.replaceAll(".*heapPeakMiB=(\\d+).*", "$1"));
     }
 
-    private static Endpoint endpoint(TestServer server) {
-        return Endpoint.builder().host(server.host()).port(server.port()).user(server.user()).password(server.password())
-                .allowPublicKeyRetrieval(true).build();
-    }
-
     /** A child JVM running {@link S3ChildMain} with -Xmx256m; its output read line by line. */
     private static final class Child {
         private final Process process;
@@ -125,10 +155,15 @@ class S3ChildJvmIT {
         }
 
         static Child start(String op, String prefix, TestServer server) throws Exception {
+            return start(op, prefix, server.host(), server.port(), server.user(), server.password());
+        }
+
+        static Child start(String op, String prefix, String host, int port, String user, String password)
+                throws Exception {
             List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                     "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                    S3ChildMain.class.getName(), op, s3.endpoint().toString(), BUCKET, prefix, server.host(),
-                    String.valueOf(server.port()), server.user(), server.password(), SCHEMA);
+                    S3ChildMain.class.getName(), op, s3.endpoint().toString(), BUCKET, prefix, host,
+                    String.valueOf(port), user, password, SCHEMA);
             return new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
         }
 

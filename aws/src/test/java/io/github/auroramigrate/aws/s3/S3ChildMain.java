@@ -14,7 +14,9 @@ import java.net.URI;
  * Child JVM of {@link S3ChildJvmIT}: one dump to S3 or one load from S3, printing a line per chunk (the parent kills it
  * after a given number) and a last line with its totals. Heap peak is printed too, for the -Xmx256m check.
  *
- * <p>Args: {@code dump|load}, S3 endpoint, bucket, prefix, host, port, user, password, schema.
+ * <p>Args: {@code dump|load|load-server-side}, S3 endpoint, bucket, prefix, host, port, user, password, schema. Dumps
+ * are uncompressed (so Aurora's {@code LOAD DATA FROM S3} can read them); {@code load-server-side} loads with
+ * {@code LoadMethod.SERVER_SIDE}.
  */
 public final class S3ChildMain {
     private S3ChildMain() {
@@ -29,6 +31,7 @@ public final class S3ChildMain {
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")).build()) {
             if (a[0].equals("dump")) {
                 DumpResult r = Dump.from(server).schemas(a[8]).to(store).threads(2).overwrite(true)
+                        .compression(io.github.auroramigrate.core.Compression.NONE)
                         .listener(new io.github.auroramigrate.core.dump.DumpListener() {
                             @Override
                             public void onChunkWritten(io.github.auroramigrate.core.TableRef table,
@@ -38,14 +41,16 @@ public final class S3ChildMain {
                         }).build().run();
                 System.out.println("DUMPED rows=" + r.rows() + " heapPeakMiB=" + heapPeakMiB());
             } else {
-                LoadResult r = Load.into(server).from(LoadSources.dump(store)).threads(2).listener(new LoadListener() {
+                LoadResult r = Load.into(server).from(LoadSources.dump(store)).threads(2)
+                        .method(a[0].equals("load-server-side") ? io.github.auroramigrate.core.load.LoadMethod.SERVER_SIDE
+                                : io.github.auroramigrate.core.load.LoadMethod.AUTO).listener(new LoadListener() {
                     @Override
                     public void chunkLoaded(ChunkProgress p) {
                         System.out.println("CHUNK " + p.table() + " " + p.chunkId());
                     }
                 }).build().run();
-                System.out.println("LOADED rows=" + r.rowsLoaded() + " skipped=" + r.chunksSkipped() + " heapPeakMiB="
-                        + heapPeakMiB());
+                System.out.println("LOADED rows=" + r.rowsLoaded() + " skipped=" + r.chunksSkipped() + " method="
+                        + r.method() + " heapPeakMiB=" + heapPeakMiB());
             }
         }
     }

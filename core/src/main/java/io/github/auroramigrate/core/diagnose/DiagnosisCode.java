@@ -359,6 +359,12 @@ public enum DiagnosisCode {
     CUT_OVER_FAILED(false, "The cut-over did not complete.",
             "Read the cut-over report: every step before the switch is undone so the source takes writes again. Fix "
                     + "the failing step and run the cut-over again."),
+    /** The target cannot read the dump's files itself (LoadMethod.SERVER_SIDE, e.g. Aurora's LOAD DATA FROM S3). */
+    SERVER_SIDE_LOAD_UNAVAILABLE(false, "The target cannot read the dump's files itself (e.g. Aurora's LOAD DATA FROM "
+            + "S3): it is not a server that can, a privilege, role or cluster setting it needs is missing, or the files "
+            + "are not in a form it reads (compressed, SQL format).",
+            "Apply the fix the message names and run the load again (nothing was loaded by this method), or load through "
+                    + "the client with LoadMethod.AUTO, which works on every target.", 0),
     /** Anything not in the catalogue. */
     UNKNOWN(false, "An error the catalogue does not recognise.",
             "Read the server's message and error number; the cause is attached.", 0);

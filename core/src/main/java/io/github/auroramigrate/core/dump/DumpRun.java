@@ -404,6 +404,15 @@ final class DumpRun {
         }
     }
 
+    /**
+     * What a chunk file of the task should hold, for the store's buffers: a chunk's worth, or the whole table when the
+     * task is the table in one piece (an estimate: statistics may be stale, so stores must cope with more).
+     */
+    private long expectedBytes(ChunkPlanner.Task task) {
+        boolean whole = !task.fullScan() && task.lower() == null && task.upper() == null;
+        return whole ? Math.max(task.table().size.bytes(), o.chunkSize().toBytes()) : o.chunkSize().toBytes();
+    }
+
     private void dumpTask(Connection c, ChunkPlanner.Task task) {
         TableJob t = task.table();
         if (tracker.tableStarted(t.ref)) {
@@ -425,8 +434,8 @@ final class DumpRun {
                 boolean more = rs.next();
                 while (more) {
                     if (w == null) {
-                        w = ChunkWriter.create(o.store(), t.chunkKey(index, ext), o.format(), o.compression(), t.ref.name(),
-                                t.columns);
+                        w = ChunkWriter.create(o.store(), t.chunkKey(index, ext), expectedBytes(task), o.format(),
+                                o.compression(), t.ref.name(), t.columns);
                         reportedBytes = 0;
                     }
                     int copied = copyRows(rs, packets, row, w, limit);

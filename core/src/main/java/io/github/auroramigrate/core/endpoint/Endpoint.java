@@ -354,7 +354,8 @@ public final class Endpoint {
          * A password asked for every new physical connection, in a pool too, instead of a fixed one: an RDS IAM
          * authentication token (the {@code aws} module makes one), a secret that rotates. It must be fast (cache
          * what it fetches) and thread-safe; its value is never logged or shown. Default none; not together with
-         * {@link #password(String)}.
+         * {@link #password(String)}. A {@link TlsRequiredPassword} (an IAM token) needs {@link #tls} REQUIRED or
+         * stronger.
          */
         public Builder passwordSupplier(Supplier<String> supplier) {
             this.passwordSupplier = Objects.requireNonNull(supplier, "supplier");
@@ -434,6 +435,11 @@ public final class Endpoint {
             }
             if (passwordSupplier != null && password != null) {
                 throw new IllegalArgumentException("set either password(..) or passwordSupplier(..), not both");
+            }
+            if (passwordSupplier instanceof TlsRequiredPassword && (tls == TlsMode.DISABLED || tls == TlsMode.PREFERRED)) {
+                throw new IllegalArgumentException("the password supplier's values (" + passwordSupplier + ") are sent in "
+                        + "clear text and need TLS: tls(TlsMode.VERIFY_IDENTITY) with caBundle(..) (for RDS/Aurora the "
+                        + "aws module's RdsCaBundle.global()), or at least tls(TlsMode.REQUIRED); it was " + tls);
             }
             if (dataSource != null && (password != null || passwordSupplier != null || caBundle != null || tls != TlsMode.PREFERRED
                     || allowPublicKeyRetrieval || !properties.isEmpty())) {

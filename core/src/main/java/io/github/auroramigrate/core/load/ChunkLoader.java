@@ -10,7 +10,6 @@ import io.github.auroramigrate.core.diagnose.DiagnosisCode;
 import io.github.auroramigrate.core.diagnose.ErrorCatalog;
 import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.endpoint.EndpointPool;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,6 +51,7 @@ final class ChunkLoader {
     private final LoadMethod method;
     private final String endpoint;
     private final RetryPolicy<Outcome> retry;
+    private final ServerSideChunks serverSide;
 
     /**
      * @param method  LOAD_DATA_LOCAL or INSERT (AUTO is resolved by the caller)
@@ -59,13 +59,21 @@ final class ChunkLoader {
      */
     ChunkLoader(EndpointPool pool, LoadJournal journal, LoadMethod method, int maxRetries, Duration firstBackoff,
             BiConsumer<ChunkSource, Diagnosis> onRetry, ThreadLocal<ChunkSource> current) {
-        this(pool, journal, method, maxRetries, firstBackoff, onRetry, current, java.util.function.UnaryOperator.identity());
+        this(pool, journal, method, maxRetries, firstBackoff, onRetry, current, java.util.function.UnaryOperator.identity(),
+                null);
     }
 
-    /** @param schemaOf the target schema of a source schema (a load's renameSchema transform), identity otherwise */
+    /**
+     * @param schemaOf   the target schema of a source schema (a load's renameSchema transform), identity otherwise
+     * @param serverSide the chunks' server-side reads for {@link LoadMethod#SERVER_SIDE}, else null
+     */
     ChunkLoader(EndpointPool pool, LoadJournal journal, LoadMethod method, int maxRetries, Duration firstBackoff,
             BiConsumer<ChunkSource, Diagnosis> onRetry, ThreadLocal<ChunkSource> current,
-            java.util.function.UnaryOperator<String> schemaOf) {
+            java.util.function.UnaryOperator<String> schemaOf, ServerSideChunks serverSide) {
+        if (method == LoadMethod.SERVER_SIDE && serverSide == null) {
+            throw new IllegalArgumentException("SERVER_SIDE needs the chunks' server-side reads");
+        }
+        this.serverSide = serverSide;
         this.schemaOf = schemaOf;
         this.pool = pool;
         this.journal = journal;
@@ -139,7 +147,8 @@ final class ChunkLoader {
             return new Outcome(chunk, true, 0, Duration.ZERO, 1);
         }
         long rows = chunk.format() == ChunkFormat.SQL ? sql(c, chunk)
-                : method == LoadMethod.INSERT ? insert(c, chunk) : loadData(c, chunk);
+                : method == LoadMethod.INSERT ? insert(c, chunk)
+                : method == LoadMethod.SERVER_SIDE ? serverSide.load(c, chunk, targetTable(chunk)) : loadData(c, chunk);
         if (chunk.expectedRows().isPresent() && chunk.expectedRows().getAsLong() != rows) {
             throw new LoadException(Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "chunk " + chunk.id() + " of "
                     + chunk.qualifiedTable() + " loaded " + rows + " rows, the manifest says " + chunk.expectedRows().getAsLong()
@@ -161,25 +170,28 @@ final class ChunkLoader {
             throw e;
         }
         c.commit();
+        if (method == LoadMethod.SERVER_SIDE) {
+            serverSide.committed(chunk);
+        }
         return new Outcome(chunk, false, rows, Duration.ZERO, 1);
     }
 
     private long loadData(Connection c, ChunkSource chunk) throws SQLException, IOException {
-        Guarded in = new Guarded(chunk.open());
+        LocalInfileStream in = new LocalInfileStream(chunk.open());
         try (Statement st = c.createStatement()) {
             JdbcStatement js = st.unwrap(JdbcStatement.class);
             js.setLocalInfileInputStream(in);
             try {
-                st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table())
-                        + " " + chunk.loadDataOptions() + " " + chunk.loadDataColumns());
+                st.execute("LOAD DATA LOCAL INFILE 'chunk' INTO TABLE " + targetTable(chunk) + " " + chunk.loadDataOptions()
+                        + " " + chunk.loadDataColumns());
                 long rows = st.getUpdateCount();
-                if (!in.eof) {
+                if (!in.atEnd()) {
                     throw new IOException("the driver stopped reading the chunk before its end");
                 }
                 return rows;
             } catch (SQLException e) {
-                if (in.failure != null) {
-                    throw in.failure;
+                if (in.failure() != null) {
+                    throw in.failure();
                 }
                 throw e;
             } finally {
@@ -203,7 +215,7 @@ final class ChunkLoader {
     private long insert(Connection c, ChunkSource chunk) throws SQLException, IOException {
         try (InputStream in = chunk.open()) {
             FlatRowReader reader = new FlatRowReader(in);
-            String head = "INSERT INTO " + quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table()) + columnList(chunk) + " VALUES ";
+            String head = "INSERT INTO " + targetTable(chunk) + columnList(chunk) + " VALUES ";
             List<String> exprs = chunk.insertExpressions();
             List<List<byte[]>> batch = new ArrayList<>();
             long bytes = 0;
@@ -306,6 +318,11 @@ final class ChunkLoader {
                 : chunk.columns().stream().map(ChunkLoader::quote).collect(Collectors.joining(", ", " (", ")"));
     }
 
+    /** @return the chunk's table on the target, quoted, in its (possibly renamed) schema */
+    private String targetTable(ChunkSource chunk) {
+        return quote(schemaOf.apply(chunk.schema())) + "." + quote(chunk.table());
+    }
+
     static String quote(String identifier) {
         return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
     }
@@ -315,7 +332,12 @@ final class ChunkLoader {
             return le;
         }
         Diagnosis d;
-        if (e instanceof IOException) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            d = Diagnosis.of(DiagnosisCode.FILE_NOT_FOUND, "chunk " + chunk.id() + " of " + chunk.qualifiedTable()
+                    + ": its file is not in the store (" + missing.getFile() + "); nothing of it was committed")
+                    .withEndpoint(endpoint).withAdvice("Put the file back (or dump again) and run the load again: it "
+                            + "resumes with this chunk.");
+        } else if (e instanceof IOException) {
             d = Diagnosis.of(DiagnosisCode.CORRUPT_FILE, "chunk " + chunk.id() + " of " + chunk.qualifiedTable()
                     + " could not be read: " + e.getMessage() + "; nothing of it was committed").withEndpoint(endpoint);
         } else {
@@ -347,57 +369,6 @@ final class ChunkLoader {
             c.close();
         } catch (SQLException | RuntimeException e) {
             LOG.debug("close failed: {}", e.toString());
-        }
-    }
-
-    /**
-     * Remembers the first read failure: Connector/J reports a failing LOCAL INFILE stream as a generic SQLException,
-     * and we need to know it was the file, not the server.
-     */
-    private static final class Guarded extends FilterInputStream {
-        private IOException failure;
-        private boolean eof;
-
-        Guarded(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            try {
-                int b = in.read();
-                eof |= b < 0;
-                return b;
-            } catch (IOException | RuntimeException e) {
-                throw remember(e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                int n = in.read(b, off, len);
-                eof |= n < 0;
-                return n;
-            } catch (IOException | RuntimeException e) {
-                throw remember(e);
-            }
-        }
-
-        private IOException remember(Exception e) {
-            IOException io = e instanceof IOException x ? x : new IOException(e.toString(), e);
-            if (failure == null) {
-                failure = io;
-            }
-            return io;
-        }
-
-        void closeQuietly() {
-            try {
-                in.close();
-            } catch (IOException e) {
-                LOG.debug("closing a chunk stream failed: {}", e.toString());
-            }
         }
     }
 }

@@ -80,6 +80,23 @@ public interface ChunkSource {
     InputStream open() throws IOException;
 
     /**
+     * @return the key of this chunk's file in its load source's store when the target can read that file itself as it
+     *         is stored ({@link LoadMethod#SERVER_SIDE}: an uncompressed flat file); default: empty, it cannot
+     */
+    default java.util.Optional<String> serverSideFile() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Called just before the target reads {@link #serverSideFile()} itself: checks that the stored file is the complete
+     * one (the loader cannot see the bytes the server reads). Default: nothing.
+     *
+     * @throws IOException when the stored file is missing or not the one recorded (e.g. truncated)
+     */
+    default void checkServerSideFile() throws IOException {
+    }
+
+    /**
      * Called once the chunk's rows and its journal row are committed, or found committed by an earlier run: a source
      * may release the chunk's storage. Default: nothing. A failure is logged and does not fail the load.
      */

@@ -37,7 +37,7 @@ final class DataPhase {
 
     /** What a run hands its data phase. */
     record Settings(String jobId, int threads, int maxRetries, Duration retryBackoff, UnaryOperator<String> schemaOf,
-            LoadListener listener, String endpoint) {
+            LoadListener listener, String endpoint, ServerSideChunks serverSide) {
     }
 
     /** Builds the secondary indexes a table was created without. */
@@ -67,7 +67,7 @@ final class DataPhase {
         this.loader = new ChunkLoader(pool, journal, used, settings.maxRetries(), settings.retryBackoff(), (chunk, cause) ->
                 tell(jobId, () -> listener.chunkRetried(new ChunkProgress(jobId, chunk.id(), chunk.qualifiedTable(), 0,
                         Duration.ZERO, done.get(), total.get(), rows.get()), cause)), new ThreadLocal<>(),
-                settings.schemaOf());  // a renameSchema transform moves the data too
+                settings.schemaOf(), settings.serverSide());  // a renameSchema transform moves the data too
         tell(jobId, () -> listener.loadStarted(jobId, total.get(), used));
     }
 

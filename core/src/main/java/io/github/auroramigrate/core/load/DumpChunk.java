@@ -92,6 +92,23 @@ final class DumpChunk implements ChunkSource {
         };
     }
 
+    /** An uncompressed flat file: what a server reading the store itself (Aurora's LOAD DATA FROM S3) can load. */
+    @Override
+    public java.util.Optional<String> serverSideFile() {
+        return chunk.file().endsWith(io.github.auroramigrate.core.DumpFormat.FLAT.extension())
+                ? java.util.Optional.of(chunk.file()) : java.util.Optional.empty();
+    }
+
+    /** The stored file has the size the manifest recorded: the server cannot be trusted to notice a truncated one. */
+    @Override
+    public void checkServerSideFile() throws IOException {
+        long size = store.size(chunk.file());
+        if (size != chunk.fileBytes()) {
+            throw new IOException(store.describe() + ": " + chunk.file() + " is " + size + " bytes, the manifest recorded "
+                    + chunk.fileBytes() + " (truncated or replaced)");
+        }
+    }
+
     @Override
     public void committed() throws IOException {
         if (discardLoaded) {

@@ -3,6 +3,7 @@ package io.github.auroramigrate.core.load;
 import io.github.auroramigrate.core.internal.text.Human;
 import io.github.auroramigrate.core.diagnose.Diagnosis;
 import io.github.auroramigrate.core.diagnose.DiagnosisCode;
+import io.github.auroramigrate.core.diagnose.MigrationException;
 import io.github.auroramigrate.core.internal.format.ChunkReader;
 import io.github.auroramigrate.core.internal.manifest.ChunkEntry;
 import io.github.auroramigrate.core.internal.manifest.DumpStatus;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LoadSource} over a dump in a {@link DumpStore} (format: {@code docs/dump-format.md}): schema and table
@@ -40,8 +43,13 @@ import java.util.Optional;
  *
  * <p>Made by {@link LoadSources#dump} and {@link LoadSources#following}. Immutable and thread-safe (the manifest is
  * read once, when the source is made).
+ *
+ * <p>Why ~440 lines: the two ways of taking a dump - whole, and following one still being written (the Follower, which
+ * must turn each new manifest into exactly the scripts and chunks not yet handed out) - share the manifest's reading
+ * and the per-table scripts; split apart they would each need the other's half.
  */
 public final class DumpLoadSource implements LoadSource {
+    private static final Logger LOG = LoggerFactory.getLogger(DumpLoadSource.class);
     private final boolean discardLoaded;
     private final DumpStore store;
     private final Manifest manifest;
@@ -148,6 +156,12 @@ public final class DumpLoadSource implements LoadSource {
     /** @return whether this source follows a dump in progress */
     public boolean isFollowing() {
         return stallTimeout != null;
+    }
+
+    /** @return the store's own way for a target to read the chunk files itself, if it has one */
+    @Override
+    public Optional<io.github.auroramigrate.core.store.ServerSideRead> serverSideRead() {
+        return store.serverSideRead();
     }
 
     /** @return the store the dump is in */
@@ -276,6 +290,13 @@ public final class DumpLoadSource implements LoadSource {
     }
 
     /** Polls the manifest and hands over what is new. */
+    /**
+     * How often a manifest that does not parse, or is missing, is read again while following: a store that replaces a
+     * file in place (some S3-compatible servers: S3Mock, the tests' server, showed one half-written; S3 itself and the
+     * directory store replace atomically) can show it so for a moment.
+     */
+    private static final int MANIFEST_REREADS = 25;
+
     private final class Follower implements LoadFeed {
         private final Set<String> seenSchemas = new HashSet<>();
         private final Set<String> seenTables = new HashSet<>();
@@ -285,13 +306,31 @@ public final class DumpLoadSource implements LoadSource {
         private long lastChange = System.nanoTime();
         private boolean first = true;
 
+        /** The dump's manifest as it is now; one caught half-replaced is read again, a few times. */
+        private Manifest reread() {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return ManifestIO.read(store);
+                } catch (MigrationException e) {
+                    DiagnosisCode code = e.diagnosis().code();
+                    if (code != DiagnosisCode.CORRUPT_FILE && code != DiagnosisCode.FILE_NOT_FOUND
+                            || attempt == MANIFEST_REREADS) {
+                        throw e;
+                    }
+                    LOG.debug("{}: the manifest read while the dump writes it did not parse ({}); reading it again",
+                            store.describe(), e.getMessage());
+                    pause();
+                }
+            }
+        }
+
         @Override
         public Batch next(java.util.function.BooleanSupplier stop) {
             while (true) {
                 if (stop.getAsBoolean()) {
                     return new Batch(List.of(), Map.of(), List.of(), List.of(), Set.of(), List.of(), true);
                 }
-                Manifest m = first ? manifest : ManifestIO.read(store);
+                Manifest m = first ? manifest : reread();
                 first = false;
                 failIfFailed(store, m);
                 if (!m.dumpId().equals(manifest.dumpId())) {

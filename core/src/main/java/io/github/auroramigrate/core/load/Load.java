@@ -35,15 +35,17 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Data goes by {@code LOAD DATA LOCAL INFILE} streamed from Java when the target's {@code local_infile} is ON,
- * else (with a LOCAL_INFILE_DISABLED warning in the result) by multi-row INSERTs; see {@link LoadMethod}. The
+ * else (with a LOCAL_INFILE_DISABLED warning in the result) by multi-row INSERTs, or - asked for - read by the
+ * target itself from the dump's store (Aurora's {@code LOAD DATA FROM S3}); see {@link LoadMethod}. The
  * session settings of a load are described in the package documentation.
  *
  * <p>A configured {@code Load} is immutable and thread-safe; {@link #run()} holds a connection pool and worker
  * threads only while it runs.
  *
- * <p>Why ~420 lines: the run's phases in their order (journal, schema scripts, data, deferred indexes, post-data
+ * <p>Why ~460 lines: the run's phases in their order (journal, schema scripts, data, deferred indexes, post-data
  * objects, verification) read best in one method, and the {@link Builder} documents every option's default; the
- * data phase is {@code DataPhase}, the choice of method {@code LoadMethodChoice}.
+ * data phase is {@code DataPhase}, the choice of method {@code LoadMethodChoice}, server-side reads
+ * {@code ServerSideChunks}.
  */
 public final class Load {
     private static final Logger LOG = LoggerFactory.getLogger(Load.class);
@@ -80,6 +82,13 @@ public final class Load {
         if (verify && source.verification().isEmpty()) {
             throw new IllegalArgumentException("verify(true) needs a source that records checksums, such as a dump ("
                     + source + " does not); compare with the source server by Verify.between instead");
+        }
+        if (method == LoadMethod.SERVER_SIDE) {
+            try {
+                ServerSideChunks.of(source, target.describe()); // a store the server can read, chunks it can read
+            } catch (LoadException e) {
+                throw new IllegalArgumentException(e.diagnosis().message() + ". " + e.diagnosis().remedy(), e);
+            }
         }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads must be 1..256, was " + threads);
@@ -145,6 +154,7 @@ public final class Load {
         try (EndpointPool pool = loading.pool(threads + ddlLanes() + 1)) { // + the DDL lanes and connection
             List<Diagnosis> methodWarnings = new ArrayList<>();
             LoadMethod used = LoadMethodChoice.resolve(pool, method, source, target.describe(), methodWarnings);
+            ServerSideChunks serverSide = used == LoadMethod.SERVER_SIDE ? serverSide(pool) : null;
             // a source without data (a SQL file's INSERTs are statements) does not need LOAD DATA: say so only
             // when chunks come
             boolean chunksKnown = !source.chunks().isEmpty();
@@ -165,7 +175,7 @@ public final class Load {
             LoadFeed feed = source.feed(deferIndexes);
             DataPhase data = new DataPhase(pool, journal, used, tables, source.chunks().size(), new DataPhase.Settings(
                     jobId, threads, maxRetries, retryBackoff, transform.definitionEffects()::schema, listener,
-                    target.describe()));
+                    target.describe(), serverSide));
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, ledger, rewriter, target.describe(), UnaryOperator.identity());
             scripts.reportProgress(jobId, listener);
@@ -207,6 +217,9 @@ public final class Load {
             if (!chunksKnown && data.total.get() > 0) {
                 warnMethod(methodWarnings, warnings);
             }
+            if (serverSide != null) {
+                warnings.addAll(crossCheck(pool, serverSide));
+            }
             VerifyResult verification = null;
             if (verify) {
                 // a load does not create the dump's accounts, so they are not what it is judged by
@@ -246,6 +259,29 @@ public final class Load {
             scripts.on(plain).run(script);
         } catch (SQLException e) {
             throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
+    }
+
+    /** The target's reads of the chunk files (SERVER_SIDE), checked on a load connection before anything is loaded. */
+    private ServerSideChunks serverSide(EndpointPool pool) {
+        ServerSideChunks chunks = ServerSideChunks.of(source, target.describe());
+        try (Connection c = pool.connection()) {
+            chunks.check(c);
+        } catch (SQLException e) {
+            throw new LoadException(ErrorCatalog.diagnose(e, target.describe()), null, null, e);
+        }
+        return chunks;
+    }
+
+    /** What the server's own record of its reads says against this run's journal: warnings only. */
+    private List<Diagnosis> crossCheck(EndpointPool pool, ServerSideChunks chunks) {
+        try (Connection c = pool.connection()) {
+            List<Diagnosis> found = chunks.crossCheck(c);
+            found.forEach(d -> LOG.warn("{}: {}", jobId, d.render()));
+            return found;
+        } catch (SQLException e) {
+            LOG.warn("{}: the server's record of its reads could not be compared with the journal: {}", jobId, e.toString());
+            return List.of();
         }
     }
 
@@ -350,7 +386,11 @@ public final class Load {
             return this;
         }
 
-        /** How data is sent; default {@link LoadMethod#AUTO}. */
+        /**
+         * How data is sent; default {@link LoadMethod#AUTO}. {@link LoadMethod#SERVER_SIDE} (Aurora's {@code LOAD DATA
+         * FROM S3} for a dump in S3) needs a source whose store offers it and uncompressed flat chunks: {@link #build()}
+         * refuses it otherwise, and the run checks the target's privileges and settings before loading anything.
+         */
         public Builder method(LoadMethod method) {
             this.method = method;
             return this;

@@ -13,5 +13,13 @@ public enum LoadMethod {
     /** LOAD DATA LOCAL INFILE streamed from Java; fails with LOCAL_INFILE_DISABLED when the target forbids it. */
     LOAD_DATA_LOCAL,
     /** Multi-row INSERT statements built from the parsed chunk: slower, works everywhere. */
-    INSERT
+    INSERT,
+    /**
+     * The target reads each chunk file from the dump's store itself, nothing passing through the client: Aurora
+     * MySQL's {@code LOAD DATA FROM S3} for a dump in S3 (aws module). Needs a store that offers it
+     * ({@link io.github.auroramigrate.core.store.DumpStore#serverSideRead()}) and uncompressed flat chunks; the load
+     * checks the target's privileges and settings first and fails with {@code SERVER_SIDE_LOAD_UNAVAILABLE}, naming
+     * each fix, before it loads anything. Never chosen by AUTO.
+     */
+    SERVER_SIDE
 }

@@ -24,8 +24,8 @@ final class LoadMethodChoice {
      */
     static LoadMethod resolve(EndpointPool pool, LoadMethod method, LoadSource source, String endpoint,
             List<Diagnosis> warnings) {
-        if (method == LoadMethod.INSERT) {
-            return method;
+        if (method == LoadMethod.INSERT || method == LoadMethod.SERVER_SIDE) {
+            return method; // SERVER_SIDE: the load checks the target with the store's own check (ServerSideChunks)
         }
         boolean enabled;
         try (Connection c = pool.connection(); Statement st = c.createStatement();

@@ -66,6 +66,14 @@ public interface LoadSource {
         return Optional.empty();
     }
 
+    /**
+     * @return how the target can read this source's chunk files itself ({@link LoadMethod#SERVER_SIDE}), e.g. Aurora's
+     *         {@code LOAD DATA FROM S3} for a dump in S3; default: empty
+     */
+    default Optional<io.github.auroramigrate.core.store.ServerSideRead> serverSideRead() {
+        return Optional.empty();
+    }
+
     /** @return a builder of a fixed source */
     static Builder builder() {
         return new Builder();

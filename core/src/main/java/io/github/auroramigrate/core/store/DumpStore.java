@@ -36,6 +36,18 @@ public interface DumpStore extends AutoCloseable {
     StoreOutputStream create(String key) throws IOException;
 
     /**
+     * Starts writing a file expected to hold about {@code expectedBytes} bytes (an estimate that may be wrong either
+     * way; a store may size its buffers or upload parts by it). Default: {@link #create(String)}.
+     *
+     * @param expectedBytes the estimate, or a negative number when unknown
+     * @throws IOException              when the file cannot be created
+     * @throws IllegalArgumentException for a malformed key
+     */
+    default StoreOutputStream create(String key, long expectedBytes) throws IOException {
+        return create(key);
+    }
+
+    /**
      * Opens a file for reading.
      *
      * @throws java.nio.file.NoSuchFileException when there is no such file
@@ -72,6 +84,14 @@ public interface DumpStore extends AutoCloseable {
             throw e;
         }
         out.close();
+    }
+
+    /**
+     * @return how a target server can read this store's files itself (Aurora's {@code LOAD DATA FROM S3} for a store in
+     *         S3), for {@code LoadMethod.SERVER_SIDE}; default: empty, the files reach the server through the client
+     */
+    default java.util.Optional<ServerSideRead> serverSideRead() {
+        return java.util.Optional.empty();
     }
 
     /** Releases resources (clients, connections). Idempotent. The stored files stay. */

@@ -15,7 +15,8 @@ import java.util.Objects;
  * <pre>{@code AuroraEmulation.install(rootConnection, AuroraProfile.AURORA_MYSQL_3, "master", pw);}</pre>
  *
  * Turns a community server into an Aurora-like one: a master user with the privileges AWS documents
- * for the Aurora version, and the {@code mysql.rds_*} replication procedures, installed in the
+ * for the Aurora version (on version 3 with the {@code AWS_LOAD_S3_ACCESS} role through {@code rds_superuser_role}),
+ * an empty {@code mysql.aurora_s3_load_history}, and the {@code mysql.rds_*} replication procedures, installed in the
  * {@code mysql} schema with {@code SQL SECURITY DEFINER} and owned by a locked {@code rdsadmin@localhost}
  * account (as on Aurora), so they can run statements the master user may not run itself.
  * Procedures build dynamic statements with {@code QUOTE()} and run them through PREPARE/EXECUTE.
@@ -66,6 +67,9 @@ public final class AuroraEmulation {
             sql.add("GRANT " + AURORA3_PRIVILEGES + " ON *.* TO 'rds_superuser_role' WITH GRANT OPTION");
             sql.add("GRANT 'rds_superuser_role' TO " + master);
             sql.add("SET DEFAULT ROLE 'rds_superuser_role' TO " + master);
+            // Aurora 3's role for LOAD DATA FROM S3, which the master user holds through rds_superuser_role
+            sql.add("CREATE ROLE 'AWS_LOAD_S3_ACCESS'");
+            sql.add("GRANT 'AWS_LOAD_S3_ACCESS' TO 'rds_superuser_role'");
         } else {
             sql.add("GRANT " + AURORA2_PRIVILEGES + " ON *.* TO " + master + " WITH GRANT OPTION");
         }
@@ -74,6 +78,10 @@ public final class AuroraEmulation {
         sql.add("INSERT INTO mysql.rds_configuration VALUES ('binlog retention hours', NULL,"
                 + " 'binlog retention hours specifies the duration in hours before binary logs are"
                 + " automatically deleted.')");
+        // where Aurora records the files LOAD DATA FROM S3 read (written by the server, readable by the master user)
+        sql.add("CREATE TABLE mysql.aurora_s3_load_history (load_prefix VARCHAR(2000) NOT NULL,"
+                + " file_name VARCHAR(2000) NOT NULL, version_number VARCHAR(200) NULL, bytes_loaded BIGINT UNSIGNED"
+                + " NOT NULL, load_timestamp TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP) ENGINE=InnoDB");
         sql.addAll(RdsProcedures.create(v3, OWNER));
         try (Statement st = root.createStatement()) {
             for (String s : sql) {

@@ -84,9 +84,18 @@ public final class ChunkWriter implements AutoCloseable {
      */
     public static ChunkWriter create(DumpStore store, String key, DumpFormat format, Compression compression, String table,
             List<ColumnEntry> columns) throws IOException {
+        return create(store, key, -1, format, compression, table, columns);
+    }
+
+    /**
+     * Starts a chunk file expected to hold about {@code expectedBytes} of data (negative: unknown), which the store may
+     * size its buffers or upload parts by ({@link DumpStore#create(String, long)}).
+     */
+    public static ChunkWriter create(DumpStore store, String key, long expectedBytes, DumpFormat format,
+            Compression compression, String table, List<ColumnEntry> columns) throws IOException {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(compression, "compression");
-        StoreOutputStream file = store.create(key);
+        StoreOutputStream file = store.create(key, expectedBytes);
         try {
             return new ChunkWriter(key, format, file, compression, table, columns);
         } catch (IOException | RuntimeException e) {
