@@ -155,7 +155,8 @@ public final class MigrateCommand extends RunCommand {
 
                 // 5. cut over
                 CutOverReport report = cutOver.run(ctx, replication, src, dst, what.schemas(), transform);
-                return CutOverOptions.end(ctx, report, Human.count(dump.rows()) + " rows dumped");
+                return CutOverOptions.end(ctx, report, Human.count(dump.rows()) + " rows dumped · the dump stays in "
+                        + store.describe() + " (delete it when you no longer need to reload)");
             }
         }
     }

@@ -9,7 +9,6 @@ import io.github.auroramigrate.cli.internal.Options;
 import io.github.auroramigrate.cli.internal.Outcome;
 import io.github.auroramigrate.cli.internal.SourceOptions;
 import io.github.auroramigrate.cli.internal.TargetOptions;
-import io.github.auroramigrate.cli.internal.terminal.Human;
 import io.github.auroramigrate.core.BinlogPosition;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.store.DumpStore;
@@ -197,9 +196,5 @@ public final class ReplicateCommand implements Runnable {
                 return ctx.finish(ExitCode.OK, "STOPPED", null);
             }
         }
-    }
-
-    static String lag(CatchUpProgress p) {
-        return p.lag().heartbeat().or(() -> p.lag().secondsBehindSource()).map(d -> Human.seconds(d.toNanos() / 1e9)).orElse("unknown");
     }
 }
