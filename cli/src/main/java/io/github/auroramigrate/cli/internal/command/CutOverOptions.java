@@ -107,9 +107,8 @@ public final class CutOverOptions {
     static int end(Context ctx, CutOverReport r, String moved) {
         String downtime = "writes stopped " + Human.seconds(r.writeDowntime().toNanos() / 1e9);
         if (r.succeeded()) {
-            return ctx.finish(ExitCode.OK, "SUCCEEDED", downtime + (moved == null ? "" : " · " + moved)
-                    + r.verification().map(v -> " · verified equal").orElse("") + " · replication stopped; the applications"
-                    + " use the target");
+            return ctx.finish(ExitCode.OK, "SUCCEEDED", downtime + r.verification().map(v -> " · verified equal").orElse("")
+                    + " · replication stopped; the applications use the target" + (moved == null ? "" : " · " + moved));
         }
         if (!r.sourceTakesWrites()) {
             return ctx.finish(ExitCode.CUT_OVER_INCOMPLETE, "CUT-OVER INCOMPLETE", "the rollback failed: writes may be"
