@@ -2,13 +2,15 @@
 # Installs the OS packages aurora-migrate's tests and benchmarks need on Debian/Ubuntu:
 #   - libaio.so.1 for the bundled MySQL 8.0 / 5.7 server binaries (package libaio1, or libaio1t64
 #     on newer releases, where only libaio.so.1t64 exists and a libaio.so.1 link is added next to it);
-#   - the peer tools the benchmarks compare against: mydumper, mariadb-client, percona-toolkit.
+#   - the peer tools the benchmarks compare against: mydumper, mariadb-client, percona-toolkit;
+#   - what the command line's tests look through as a person would: tmux (a real terminal for the progress bar) and
+#     chromium (renders the HTML report headless and takes its screenshot).
 # Idempotent and quiet when everything is present; runs apt-get update only if something is missing.
 # Usage: scripts/install-os-deps.sh [--server-only]     (as root, or with password-less sudo)
 set -euo pipefail
 export DEBIAN_FRONTEND=noninteractive
 
-PEERS=(mydumper mariadb-client percona-toolkit)
+PEERS=(mydumper mariadb-client percona-toolkit tmux chromium)
 if [[ "${1:-}" == "--server-only" ]]; then
   PEERS=()
 elif [[ $# -gt 0 ]]; then
@@ -18,7 +20,7 @@ fi
 
 die() { echo "install-os-deps: $*" >&2; exit 1; }
 
-command -v apt-get >/dev/null 2>&1 || die "apt-get not found: this script supports Debian/Ubuntu only; install libaio (libaio.so.1), mydumper, the MariaDB client and percona-toolkit with your package manager"
+command -v apt-get >/dev/null 2>&1 || die "apt-get not found: this script supports Debian/Ubuntu only; install libaio (libaio.so.1), mydumper, the MariaDB client, percona-toolkit, tmux and chromium with your package manager"
 
 SUDO=()
 if [[ "$(id -u)" -ne 0 ]]; then

@@ -178,6 +178,7 @@ public final class Load {
                     target.describe(), serverSide));
             Connection ddl = pool.connection();
             ScriptRunner scripts = new ScriptRunner(ddl, ledger, rewriter, target.describe(), UnaryOperator.identity());
+            scripts.reportProgress(jobId, listener);
             Map<String, LoadFeed.DeferredTable> deferred = new ConcurrentHashMap<>();
             Set<String> indexed = ConcurrentHashMap.newKeySet();
             try (DdlLanes lanes = new DdlLanes(pool, scripts, ddlLanes(), jobId)) {

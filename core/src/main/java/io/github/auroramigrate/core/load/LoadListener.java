@@ -34,6 +34,13 @@ public interface LoadListener {
     default void chunkRetried(ChunkProgress progress, Diagnosis cause) {
     }
 
+    /**
+     * About once a second while a SQL file another tool wrote ({@link LoadSources#sqlFile}) is run, and once when it
+     * has been read to its end ({@link ScriptProgress#finished()}): how far into the file the load is.
+     */
+    default void scriptProgress(ScriptProgress progress) {
+    }
+
     /** The deferred secondary indexes of {@code table} ({@code schema.table}) are being added. */
     default void indexesStarted(String table) {
     }

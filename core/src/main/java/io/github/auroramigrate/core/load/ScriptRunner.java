@@ -89,6 +89,9 @@ final class ScriptRunner {
         final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
         final List<Diagnosis> warnings = new CopyOnWriteArrayList<>();
         final TargetGuard guard = new TargetGuard();
+        /** Where progress through a metered script goes ({@link #reportProgress}), or null. */
+        volatile LoadListener progress;
+        volatile String jobId;
 
         Shared(DdlLedger ledger, Rewriter rewriter, String endpoint, UnaryOperator<String> prepare) {
             this.ledger = ledger;
@@ -132,6 +135,15 @@ final class ScriptRunner {
         this.shared = shared;
     }
 
+    /**
+     * Reports progress through {@link MeteredScript metered} scripts (a SQL file another tool wrote) to
+     * {@code listener}, about once a second and at each such script's end; siblings report too.
+     */
+    void reportProgress(String job, LoadListener listener) {
+        shared.jobId = job;
+        shared.progress = listener;
+    }
+
     /** @return a runner on {@code other} sharing this one's ledger and counters */
     ScriptRunner on(Connection other) {
         return new ScriptRunner(other, shared);
@@ -147,7 +159,8 @@ final class ScriptRunner {
         ScriptSession session = new ScriptSession(connection, script, shared.warnings, shared.endpoint);
         byStatement = shared.ledger != null && script.journaling() == SqlScript.Journaling.BY_STATEMENT;
         scriptStatements = 0;
-        try (InputStream in = script.open();
+        ScriptMeter meter = ScriptMeter.of(script, shared.jobId, shared.progress, shared.rows);
+        try (InputStream in = meter == null ? script.open() : meter.open();
                 StatementReader reader = StatementReader.of(in, script.name(), script.options());
                 java.sql.Statement st = connection.createStatement()) {
             if (script.schema().isPresent()) {
@@ -164,8 +177,14 @@ final class ScriptRunner {
                         session.enter(st, rewrite, out.get(i), currentSchema);
                         execute(st, out.get(i), script.name(), ordinal, i, true);
                     }
+                    if (meter != null) {
+                        meter.statementDone(false);
+                    }
                 }
                 retryDeferredViews(st);
+                if (meter != null) {
+                    meter.statementDone(true);
+                }
             } finally {
                 session.leave(st);
             }

@@ -75,7 +75,7 @@ final class SqlFileSource implements LoadSource {
     }
 
     /** The file as one script of another tool's statements. */
-    private final class Script implements SqlScript {
+    private final class Script implements MeteredScript {
         @Override
         public String name() {
             return name;
@@ -94,6 +94,35 @@ final class SqlFileSource implements LoadSource {
         @Override
         public InputStream open() throws IOException {
             return SqlScript.of(file).open();
+        }
+
+        @Override
+        public long storedSize() throws IOException {
+            return Files.size(file);
+        }
+
+        @Override
+        public InputStream open(java.util.concurrent.atomic.AtomicLong storedBytesRead) throws IOException {
+            InputStream in = new java.io.FilterInputStream(new java.io.BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    if (b >= 0) {
+                        storedBytesRead.incrementAndGet();
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    if (n > 0) {
+                        storedBytesRead.addAndGet(n);
+                    }
+                    return n;
+                }
+            };
+            return name.endsWith(".gz") ? new java.util.zip.GZIPInputStream(in, 64 * 1024) : in;
         }
 
         @Override

@@ -59,9 +59,30 @@ class SqlFileLoadIT {
             Files.copy(sql, o);
         }
 
-        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(gz)).build().run();
+        List<ScriptProgress> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LoadResult r = Load.into(TestEndpoints.of(target)).from(LoadSources.sqlFile(gz)).listener(new LoadListener() {
+            @Override
+            public void scriptProgress(ScriptProgress p) {
+                progress.add(p);
+            }
+        }).build().run();
 
         assertThat(r.jobId()).startsWith("sql-dump.sql.gz-");
+        // progress through the file as stored (compressed bytes, as pv counts them), ending with the whole file
+        assertThat(progress).isNotEmpty();
+        ScriptProgress last = progress.get(progress.size() - 1);
+        assertThat(last.finished()).isTrue();
+        assertThat(progress.stream().filter(ScriptProgress::finished)).hasSize(1);
+        assertThat(last.script()).isEqualTo("dump.sql.gz");
+        assertThat(last.jobId()).isEqualTo(r.jobId());
+        assertThat(last.bytesTotal()).isEqualTo(Files.size(gz));
+        assertThat(last.bytesRead()).isEqualTo(Files.size(gz));
+        assertThat(last.fraction()).hasValue(1.0);
+        assertThat(last.rows()).isEqualTo(r.rowsLoaded());
+        assertThat(last.statements()).isGreaterThanOrEqualTo(r.statementsExecuted());
+        for (int i = 1; i < progress.size(); i++) {
+            assertThat(progress.get(i).bytesRead()).isGreaterThanOrEqualTo(progress.get(i - 1).bytesRead());
+        }
         assertThat(r.statementsExecuted()).isGreaterThan(5);
         assertThat(r.rowsLoaded()).as("rows written by the file's INSERTs").isEqualTo(LoadFixtures.count(source,
                 "SELECT (SELECT COUNT(*) FROM " + q(schema) + ".t_pk) + (SELECT COUNT(*) FROM " + q(schema) + ".t_nopk)"));

@@ -1,4 +1,4 @@
-package io.github.auroramigrate.examples;
+package io.github.auroramigrate.examples.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;

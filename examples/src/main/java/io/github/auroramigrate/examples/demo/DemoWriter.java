@@ -1,4 +1,4 @@
-package io.github.auroramigrate.examples;
+package io.github.auroramigrate.examples.demo;
 
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import java.sql.Connection;
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * try (DemoWriter w = new DemoWriter(source, "shop")) { w.start(); ... w.stop(); }
  * }</pre>
  */
-final class DemoWriter implements AutoCloseable {
+public final class DemoWriter implements AutoCloseable {
     private final Endpoint endpoint;
     private final String schema;
     private final AtomicLong commits = new AtomicLong();
@@ -23,13 +23,13 @@ final class DemoWriter implements AutoCloseable {
     private volatile Thread thread;
     private volatile Exception failure;
 
-    DemoWriter(Endpoint endpoint, String schema) {
+    public DemoWriter(Endpoint endpoint, String schema) {
         this.endpoint = endpoint;
         this.schema = schema;
     }
 
     /** Starts writing in a background thread. */
-    synchronized void start() {
+    public synchronized void start() {
         if (running.getAndSet(true)) {
             return;
         }
@@ -39,7 +39,7 @@ final class DemoWriter implements AutoCloseable {
     }
 
     /** Stops writing and waits until the last transaction has committed. */
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         running.set(false);
         Thread t = thread;
         if (t != null) {
@@ -50,7 +50,7 @@ final class DemoWriter implements AutoCloseable {
         }
     }
 
-    long commits() {
+    public long commits() {
         return commits.get();
     }
 

@@ -1,0 +1,43 @@
+package io.github.auroramigrate.cli.internal;
+
+import io.github.auroramigrate.core.endpoint.Endpoint;
+import io.github.auroramigrate.core.endpoint.TlsMode;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --target} and its password and TLS options (see {@link EndpointSpec}).
+ *
+ * <pre>{@code
+ * @Mixin TargetOptions target;   // target.endpoint(io)
+ * }</pre>
+ */
+public final class TargetOptions {
+    @Option(names = "--target", paramLabel = "ADDRESS", description = "The target server: user@host[:port][?prop=value]"
+            + " or jdbc:mysql://user@host:port/. No password here: see --target-password-file.")
+    String address;
+
+    @Option(names = "--target-password-file", paramLabel = "FILE", description = "A file whose first line is the target"
+            + " password. Else the environment variable AURORA_MIGRATE_TARGET_PASSWORD, else --target-password-prompt.")
+    Path passwordFile;
+
+    @Option(names = "--target-password-prompt", description = "Ask for the target password on the terminal.")
+    boolean prompt;
+
+    @Option(names = "--target-tls", paramLabel = "MODE", description = "DISABLED, PREFERRED, REQUIRED, VERIFY_CA or"
+            + " VERIFY_IDENTITY.")
+    TlsMode tls;
+
+    @Option(names = "--target-ca-bundle", paramLabel = "PEM", description = "CA certificates for VERIFY_CA/VERIFY_IDENTITY.")
+    Path caBundle;
+
+    /** @return whether --target was given */
+    public boolean given() {
+        return address != null;
+    }
+
+    /** @return the target endpoint */
+    public Endpoint endpoint(Io io) {
+        return EndpointSpec.endpoint("target", address, passwordFile, prompt, tls, caBundle, io);
+    }
+}
