@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Move MySQL-compatible databases into Amazon Aurora MySQL (or any MySQL-compatible target) with"
                 + " near-zero downtime.",
         subcommands = {ProbeCommand.class, CheckCommand.class, DumpCommand.class, LoadCommand.class, CopyCommand.class,
-            VerifyCommand.class, ReplicateCommand.class, CutOverCommand.class, MigrateCommand.class, TransformCommand.class, ReportCommand.class, ExitCodesCommand.class, WarmUpCommand.class},
+            VerifyCommand.class, ReplicateCommand.class, CutOverCommand.class, MigrateCommand.class, PlanCommand.class,
+            TransformCommand.class, ReportCommand.class, ExitCodesCommand.class, WarmUpCommand.class},
         footer = {"", "Passwords never go on the command line: --source-password-file, AURORA_MIGRATE_SOURCE_PASSWORD or"
             + " --source-password-prompt (same for --target). Documentation: docs/cli.md."})
 public final class Root implements Runnable {
