@@ -42,7 +42,7 @@ final class TableJob {
         this.chunking = chunking(table);
         StringBuilder sb = new StringBuilder();
         for (ColumnEntry c : columns) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(ColumnTypes.readExpression(c));
+            sb.append(sb.isEmpty() ? "" : ", ").append(ColumnTypes.dumpExpression(c));
         }
         this.selectList = sb.toString();
         this.size = new TableSizer.Size(table.estimatedRows(), table.estimatedBytes());

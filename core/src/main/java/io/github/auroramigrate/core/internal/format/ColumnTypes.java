@@ -91,6 +91,18 @@ public final class ColumnTypes {
         return norm(column.dataType()).equals("float") ? "(" + q + " * 1e0)" : q;
     }
 
+    /**
+     * The SQL expression a dump reads a column with: {@link #readExpression}, except MySQL's JSON, read as the target
+     * will hold it after loading its text: re-parsed ({@code CAST(CAST(j AS CHAR) AS JSON)}). A document built by SQL
+     * can hold DECIMAL numbers ({@code 0.500000000}), which no text can carry: loaded from text they become doubles
+     * ({@code 0.5}), as with any logical dump. Dumped in that form, the manifest's checksums are the target's, so a
+     * verification against the dump matches without re-reading the files (which a copy does not keep).
+     */
+    public static String dumpExpression(ColumnEntry column) {
+        return norm(column.dataType()).equals("json") ? "CAST(CAST(" + quote(column.name()) + " AS CHAR) AS JSON)"
+                : readExpression(column);
+    }
+
     /** @return a backtick-quoted identifier */
     public static String quote(String identifier) {
         return io.github.auroramigrate.core.sql.SqlText.quoteIdentifier(identifier);
