@@ -143,10 +143,13 @@ public final class CompatibilityCheck {
         if (target.rejectsZeroDates() && (!scan.zeroDateData.isEmpty() || !scan.zeroDateDefaults.isEmpty())) {
             List<String> where = new ArrayList<>(scan.zeroDateDefaults);
             where.addAll(scan.zeroDateData);
-            out.add(new Finding(Check.ZERO_DATES, Severity.ERROR, "Zero dates (0000-00-00 or a zero month/day) in "
+            // the load itself is fine (it relaxes its session's sql_mode); what breaks is the application's next write
+            out.add(new Finding(Check.ZERO_DATES, Severity.WARNING, "Zero dates (0000-00-00 or a zero month/day) in "
                     + where.size() + " column(s), and the target's sql_mode rejects them (strict mode with NO_ZERO_DATE /"
-                    + " NO_ZERO_IN_DATE).", where, null, "Load with a session sql_mode without NO_ZERO_DATE/NO_ZERO_IN_DATE"
-                    + " (the loader does this), and change defaults to NULL or a real date before the application writes to the target."));
+                    + " NO_ZERO_IN_DATE): they load (the loader relaxes its session's sql_mode), but an application that"
+                    + " writes zero dates, or relies on such a default, fails on the target after the cut-over.", where, null,
+                    "Change those defaults to NULL or a real date, or give the application's sessions a sql_mode without"
+                    + " NO_ZERO_DATE/NO_ZERO_IN_DATE (on Aurora: the parameter group), before it writes to the target."));
         }
         if ((!scan.namedTimeZoneUsers.isEmpty() || src.timeZone().contains("/")) && !target.timeZoneTables()) {
             out.add(new Finding(Check.TIME_ZONES, Severity.WARNING, "Named time zones are used (CONVERT_TZ in objects, or"

@@ -57,7 +57,7 @@ public final class MainJob {
             try (DemoApp app = DemoApp.start(s.source(), s.schema())) {
                 List<String> migrate = List.of("migrate", "--source", source, "--target", target, "--schemas", s.schema(),
                         "--dump-to", dump.toString(), "--transform", "strip-definers,force-innodb",
-                        "--accept", "ZERO_DATES", "--planned-duration", "30m", "--heartbeat", "500ms",
+                        "--planned-duration", "30m", "--heartbeat", "500ms",
                         "--stop-writes", app.url("pause"), "--resume-writes", app.url("resume"), "--switch", app.url("switch"),
                         "--report", report.toString());
                 System.out.println();
