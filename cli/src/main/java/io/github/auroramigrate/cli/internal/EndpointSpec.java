@@ -1,5 +1,7 @@
 package io.github.auroramigrate.cli.internal;
 
+import io.github.auroramigrate.aws.iam.RdsIamTokens;
+import io.github.auroramigrate.aws.tls.RdsCaBundle;
 import io.github.auroramigrate.core.endpoint.Endpoint;
 import io.github.auroramigrate.core.endpoint.TlsMode;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * a prompt, in that order.
  *
  * <pre>{@code
- * Endpoint e = EndpointSpec.endpoint("source", "root@db1:3306", null, false, null, null, io);
+ * Endpoint e = EndpointSpec.endpoint("source", "root@db1:3306", new EndpointSpec.Access(null, false, null, null, null), io);
  * }</pre>
  */
 public final class EndpointSpec {
@@ -29,16 +31,23 @@ public final class EndpointSpec {
     }
 
     /**
-     * @param side         "source" or "target" (or "replication"): names options and the environment variable
-     * @param address      the address option's value
+     * How a side logs in, besides its address: where its password comes from, TLS, and IAM.
+     *
      * @param passwordFile a file whose first line is the password, or null
      * @param prompt       whether to ask the person at the terminal
      * @param tls          the TLS mode, or null for the URL's or the default
-     * @param caBundle     a PEM file of CA certificates, or null
+     * @param caBundle     a PEM file of CA certificates, {@code rds} for the shipped RDS/Aurora ones, or null
+     * @param iamRegion    the region of an RDS IAM token to log in with instead of a password, or null
+     */
+    public record Access(Path passwordFile, boolean prompt, TlsMode tls, String caBundle, String iamRegion) {
+    }
+
+    /**
+     * @param side    "source" or "target" (or "replication"): names options and the environment variable
+     * @param address the address option's value
      * @throws BadInput for a password in the address, an unreadable file, or a prompt without a terminal
      */
-    public static Endpoint endpoint(String side, String address, Path passwordFile, boolean prompt, TlsMode tls, Path caBundle,
-            Io io) {
+    public static Endpoint endpoint(String side, String address, Access access, Io io) {
         if (address == null || address.isBlank()) {
             throw new BadInput("--" + side + " is required: the " + side + " server as user@host[:port] or jdbc:mysql://...");
         }
@@ -59,15 +68,30 @@ public final class EndpointSpec {
                     + " (ps). Use --" + side + "-password-file FILE, the environment variable " + envName(side)
                     + ", or --" + side + "-password-prompt.");
         }
-        String password = password(side, passwordFile, prompt, parsed.describe(), io);
-        if (password != null) {
-            b.password(password);
+        TlsMode tls = access.tls();
+        Path ca = access.caBundle() == null ? null
+                : access.caBundle().equalsIgnoreCase("rds") ? RdsCaBundle.global() : Path.of(access.caBundle());
+        if (access.iamRegion() != null) {
+            if (access.passwordFile() != null || access.prompt()) {
+                throw new BadInput("--" + side + "-iam logs in with a token: give no --" + side + "-password-file or --"
+                        + side + "-password-prompt with it");
+            }
+            b.passwordSupplier(RdsIamTokens.of(parsed.host(), parsed.port(), parsed.user(), access.iamRegion()).build());
+            if (tls == null) {
+                tls = TlsMode.VERIFY_IDENTITY;
+                ca = ca == null ? RdsCaBundle.global() : ca;
+            }
+        } else {
+            String password = password(side, access.passwordFile(), access.prompt(), parsed.describe(), io);
+            if (password != null) {
+                b.password(password);
+            }
         }
         if (tls != null) {
             b.tls(tls);
         }
-        if (caBundle != null) {
-            b.caBundle(caBundle);
+        if (ca != null) {
+            b.caBundle(ca);
         }
         try {
             return b.build();

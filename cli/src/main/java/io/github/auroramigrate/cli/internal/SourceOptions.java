@@ -28,8 +28,15 @@ public final class SourceOptions {
             + " VERIFY_IDENTITY.")
     TlsMode tls;
 
-    @Option(names = "--source-ca-bundle", paramLabel = "PEM", description = "CA certificates for VERIFY_CA/VERIFY_IDENTITY.")
-    Path caBundle;
+    @Option(names = "--source-ca-bundle", paramLabel = "PEM", description = "CA certificates for VERIFY_CA/VERIFY_IDENTITY:"
+            + " a PEM file, or 'rds' for the RDS/Aurora CA certificates shipped with aurora-migrate.")
+    String caBundle;
+
+    @Option(names = "--source-iam", paramLabel = "REGION", description = "Log in with an RDS/Aurora IAM authentication token"
+            + " for the address's host, port and user, signed with the AWS credentials of this machine (environment,"
+            + " profile, instance role) for REGION; no password is read. TLS defaults to VERIFY_IDENTITY with the RDS CA"
+            + " certificates (the token travels in clear text inside TLS).")
+    String iamRegion;
 
     /** @return whether --source was given */
     public boolean given() {
@@ -38,6 +45,7 @@ public final class SourceOptions {
 
     /** @return the source endpoint */
     public Endpoint endpoint(Io io) {
-        return EndpointSpec.endpoint("source", address, passwordFile, prompt, tls, caBundle, io);
+        return EndpointSpec.endpoint("source", address, new EndpointSpec.Access(passwordFile, prompt, tls, caBundle,
+                iamRegion), io);
     }
 }

@@ -28,8 +28,15 @@ public final class TargetOptions {
             + " VERIFY_IDENTITY.")
     TlsMode tls;
 
-    @Option(names = "--target-ca-bundle", paramLabel = "PEM", description = "CA certificates for VERIFY_CA/VERIFY_IDENTITY.")
-    Path caBundle;
+    @Option(names = "--target-ca-bundle", paramLabel = "PEM", description = "CA certificates for VERIFY_CA/VERIFY_IDENTITY:"
+            + " a PEM file, or 'rds' for the RDS/Aurora CA certificates shipped with aurora-migrate.")
+    String caBundle;
+
+    @Option(names = "--target-iam", paramLabel = "REGION", description = "Log in with an RDS/Aurora IAM authentication token"
+            + " for the address's host, port and user, signed with the AWS credentials of this machine (environment,"
+            + " profile, instance role) for REGION; no password is read. TLS defaults to VERIFY_IDENTITY with the RDS CA"
+            + " certificates (the token travels in clear text inside TLS).")
+    String iamRegion;
 
     /** @return whether --target was given */
     public boolean given() {
@@ -38,6 +45,7 @@ public final class TargetOptions {
 
     /** @return the target endpoint */
     public Endpoint endpoint(Io io) {
-        return EndpointSpec.endpoint("target", address, passwordFile, prompt, tls, caBundle, io);
+        return EndpointSpec.endpoint("target", address, new EndpointSpec.Access(passwordFile, prompt, tls, caBundle,
+                iamRegion), io);
     }
 }

@@ -128,7 +128,7 @@ public final class Endpoint {
     }
 
     /** @return whether the password comes from a supplier asked for every new connection */
-    boolean suppliesPassword() {
+    public boolean suppliesPassword() {
         return passwordSupplier != null;
     }
 

@@ -2,6 +2,7 @@ package io.github.auroramigrate.cli.internal.command;
 
 import io.github.auroramigrate.cli.internal.Options;
 import io.github.auroramigrate.core.load.Load;
+import io.github.auroramigrate.core.load.LoadMethod;
 import io.github.auroramigrate.core.transform.Transform;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,12 @@ public final class LoadOptions {
     @Option(names = "--load-threads", paramLabel = "N", description = "Load connections. Default: --threads.")
     Integer loadThreads;
 
+    @Option(names = "--load-method", paramLabel = "METHOD", description = "How data reaches the target: AUTO (LOAD DATA"
+            + " LOCAL where the target allows it, else INSERT), LOAD_DATA_LOCAL, INSERT, or SERVER_SIDE (Aurora reads each"
+            + " chunk itself with LOAD DATA FROM S3: a dump in s3://, uncompressed; its privileges and settings are"
+            + " checked first). Default: AUTO.")
+    LoadMethod method = LoadMethod.AUTO;
+
     /** @return the transform, or null */
     Transform transform() {
         return Options.transform("--transform", transforms);
@@ -33,6 +40,6 @@ public final class LoadOptions {
         if (t != null) {
             b.transform(t);
         }
-        return b.threads(Options.positive("--load-threads", loadThreads == null ? threads : loadThreads));
+        return b.method(method).threads(Options.positive("--load-threads", loadThreads == null ? threads : loadThreads));
     }
 }
