@@ -114,6 +114,7 @@ public final class CutOver {
         Run r = new Run();
         LOG.info("{}: cut-over begins", repl.name());
         // 1. stop writes
+        long stopping = System.nanoTime();
         r.steps.step(CutOverStep.STOP_WRITES, () -> {
             repl.stopHeartbeat();
             if (readOnlySource) {
@@ -127,6 +128,8 @@ public final class CutOver {
         if (!r.steps.failed()) {
             r.writesStoppedAt = System.nanoTime();
             r.window = new WriteWindow(r.writesStoppedAt, maxWriteDowntime);
+        } else {
+            r.writesStoppedAt = stopping; // some writers may have stopped as soon as the hook began
         }
         // 2. final position, zero lag
         r.steps.step(CutOverStep.CATCH_UP, () -> {

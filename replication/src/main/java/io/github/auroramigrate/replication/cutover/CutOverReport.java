@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param failure             the diagnosis of the failed step, if any
  * @param sourceTakesWrites   whether the source takes writes again after a failure (rollback succeeded)
  * @param total               duration of the whole cut-over
- * @param writeDowntime       from the moment writes stopped to the end of the switch (or of the rollback)
+ * @param writeDowntime       from the moment writes stopped to the end of the switch (or of the rollback); when stopping
+ *                           them failed part way, from the moment the stop began (some writers may have stopped)
  * @param verification        what the {@link CutOver.Builder#verify(Verify) Verify} of step 3 found, when one ran
  *                            to the end (empty with a custom verifier, or none)
  */

@@ -107,6 +107,37 @@ class CutOverWindowIT {
         }
     }
 
+    /**
+     * A stop-writes hook that fails part way may have stopped some writers already: the report counts the writes as
+     * stopped from the moment the hook began until the rollback resumed them, not zero.
+     */
+    @Test
+    void aStopHookThatFailsPartWayCountsItsTimeAsWriteDowntime(
+            @Server(value = ServerKind.MYSQL_80, role = "source") TestServer src,
+            @Server(value = ServerKind.MYSQL_80, role = "target") TestServer tgt) throws Exception {
+        String db = src.createSchema("halfstop");
+        AtomicInteger resumed = new AtomicInteger();
+        try (Replication repl = CutOverRollbackIT.start(src, tgt, db)) {
+            try {
+                CutOverException e = catchThrowableOfType(() -> CutOver.of(repl)
+                        .stopWrites(() -> {
+                            Thread.sleep(400); // half the application's writers paused, then the hook fails
+                            throw new IllegalStateException("writer pool 2 did not answer");
+                        })
+                        .resumeWrites(resumed::incrementAndGet)
+                        .switchApplications(() -> { }).build().run(), CutOverException.class);
+                CutOverReport r = e.report();
+                assertThat(resumed).as("the rollback resumed the writers").hasValue(1);
+                assertThat(r.sourceTakesWrites()).isTrue();
+                assertThat(r.writeDowntime()).as("writes may have been stopped from the hook's start")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+                assertThat(r.describe()).doesNotContain("writes stopped for 0");
+            } finally {
+                repl.reset();
+            }
+        }
+    }
+
     @Test
     void theBeforeSwitchHookRunsAfterReplicationStoppedAndBeforeTheSwitch(
             @Server(value = ServerKind.MYSQL_80, role = "source") TestServer src,
